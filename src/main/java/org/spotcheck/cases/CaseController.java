@@ -1,0 +1,39 @@
+package org.spotcheck.cases;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Validated
+class CaseController {
+
+    private final CaseQueries queries;
+
+    CaseController(CaseQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/{caseNumber}")
+    CaseView view(@PathVariable @Size(max = 30) String caseNumber) {
+        return queries.view(caseNumber);
+    }
+
+    @GetMapping
+    CaseView.Page search(@RequestParam(required = false) @Size(max = 100) String flagId,
+                         @RequestParam(required = false) @Size(max = 100) String listingId,
+                         @RequestParam(required = false) @Size(max = 100) String sellerId,
+                         @RequestParam(required = false) CaseStatus status,
+                         @RequestParam(required = false) Outcome outcome,
+                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.search(new CaseSearch(flagId, listingId, sellerId, status, outcome, page, size));
+    }
+}

@@ -1,0 +1,88 @@
+package org.spotcheck.cases;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of cases: the case view and the paged search, straight from the tables. */
+@Component
+class CaseQueries {
+
+    private final JdbcClient jdbc;
+
+    CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    CaseView view(String caseNumber) {
+        Head head = jdbc.sql("""
+                select c.id, c.case_number, c.status, c.outcome, c.opened_at, c.closed_at, c.process_instance_id,
+                       c.triage_decision, c.priority, c.exploration,
+                       l.platform, l.listing_id, l.shop_id, s.seller_id, l.title, l.brand, l.category, l.price_cny, l.url
+                from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk
+                where c.case_number = :number""")
+                .param("number", caseNumber).query(Head.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        List<CaseView.Flag> flags = jdbc.sql("""
+                select flag_id, source, merged, received_at, risk_score, dispute_count, avg_rating, rating_count, msrp_cny
+                from flag where case_pk = :case order by id""")
+                .param("case", head.id()).query(CaseView.Flag.class).list();
+        List<CaseView.TimelineEntry> timeline = jdbc.sql(
+                        "select at, stage, actor, text from timeline_entry where case_pk = :case order by id")
+                .param("case", head.id()).query(CaseView.TimelineEntry.class).list();
+        CaseView.Listing listing = new CaseView.Listing(head.platform(), head.listingId(), head.shopId(),
+                head.sellerId(), head.title(), head.brand(), head.category(), head.priceCny(), head.url());
+        CaseView.Triage triage = head.triageDecision() == null ? null
+                : new CaseView.Triage(head.triageDecision(), head.priority(), head.exploration());
+        return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
+                head.processInstanceId(), listing, flags, triage, null, List.of(), null, null, null, timeline);
+    }
+
+    @Transactional(readOnly = true)
+    CaseView.Page search(CaseSearch search) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search.flagId() != null) {
+            where.append(" and c.id = (select f.case_pk from flag f where f.flag_id = :flagId)");
+            params.put("flagId", search.flagId());
+        }
+        if (search.listingId() != null) {
+            where.append(" and c.listing_id = :listingId");
+            params.put("listingId", search.listingId());
+        }
+        if (search.sellerId() != null) {
+            where.append(" and s.seller_id = :sellerId");
+            params.put("sellerId", search.sellerId());
+        }
+        if (search.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", search.status().name());
+        }
+        if (search.outcome() != null) {
+            where.append(" and c.outcome = :outcome");
+            params.put("outcome", search.outcome().name());
+        }
+        String from = " from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        List<CaseView.Summary> items = jdbc.sql("""
+                        select c.case_number, c.status, c.outcome, c.platform, c.listing_id, s.seller_id, l.brand,
+                               l.category, c.priority, c.opened_at, c.closed_at""" + from + where
+                        + " order by c.opened_at desc, c.id desc limit :limit offset :offset")
+                .params(params).param("limit", search.size()).param("offset", (long) search.page() * search.size())
+                .query(CaseView.Summary.class).list();
+        return new CaseView.Page(new ArrayList<>(items), search.page(), search.size(), total);
+    }
+
+    record Head(long id, String caseNumber, String status, String outcome, OffsetDateTime openedAt,
+                OffsetDateTime closedAt, String processInstanceId, String triageDecision, Integer priority,
+                boolean exploration, String platform, String listingId, String shopId, String sellerId, String title,
+                String brand, String category, BigDecimal priceCny, String url) {
+    }
+}

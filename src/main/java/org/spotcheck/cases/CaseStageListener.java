@@ -1,0 +1,30 @@
+package org.spotcheck.cases;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Start listener of each waiting task: the case's status says where it waits. */
+@Component("caseStage")
+class CaseStageListener implements ExecutionListener {
+
+    private static final Map<String, CaseStatus> STATUS_BY_ELEMENT = Map.of(
+            CounterfeitCaseProcess.Elements.REVIEW_FLAG, CaseStatus.AWAITING_REVIEW,
+            CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE, CaseStatus.AWAITING_PURCHASE);
+
+    private final CaseLifecycle lifecycle;
+
+    CaseStageListener(CaseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        CaseStatus status = STATUS_BY_ELEMENT.get(execution.getCurrentActivityId());
+        if (status == null) {
+            throw new IllegalStateException("No case status for element " + execution.getCurrentActivityId());
+        }
+        lifecycle.enter(execution.getProcessBusinessKey(), status);
+    }
+}

@@ -1,0 +1,52 @@
+package org.spotcheck.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT.md). Stages that
+ * later issues add (purchase, verification, sanction, referral) are null until then.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CaseView(
+        String caseNumber,
+        String status,
+        String outcome,
+        OffsetDateTime openedAt,
+        OffsetDateTime closedAt,
+        String processInstanceId,
+        Listing listing,
+        List<Flag> flags,
+        Triage triage,
+        Object purchase,
+        List<Object> evidence,
+        Object verification,
+        Object sanction,
+        Object referral,
+        List<TimelineEntry> timeline) {
+
+    public record Listing(String platform, String listingId, String shopId, String sellerId, String title,
+                          String brand, String category, BigDecimal priceCny, String url) {
+    }
+
+    public record Flag(String flagId, String source, boolean merged, OffsetDateTime receivedAt, BigDecimal riskScore,
+                       Integer disputeCount, BigDecimal avgRating, Integer ratingCount, BigDecimal msrpCny) {
+    }
+
+    public record Triage(String decision, Integer priority, boolean exploration) {
+    }
+
+    public record TimelineEntry(OffsetDateTime at, String stage, String actor, String text) {
+    }
+
+    /** One row of the case search. */
+    public record Summary(String caseNumber, String status, String outcome, String platform, String listingId,
+                          String sellerId, String brand, String category, Integer priority,
+                          OffsetDateTime openedAt, OffsetDateTime closedAt) {
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.spotcheck.intake.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** A validated flag as it enters spotcheck, from REST or (later) Kafka. */
+public record NewFlag(String flagId, FlagSource source, Listing listing, Signals signals, SellerIdentity sellerIdentity) {
+
+    public record Listing(String platform, String listingId, String shopId, String sellerId, String title,
+                          String brand, Category category, BigDecimal priceCny, String url) {
+    }
+
+    public record Signals(BigDecimal riskScore, Integer disputeCount, BigDecimal avgRating, Integer ratingCount,
+                          BigDecimal msrpCny) {
+    }
+
+    /** Hashed identity keys of the seller; any of them may be missing. */
+    public record SellerIdentity(String idDocumentHash, String bankAccountHash, String phoneHash,
+                                 String dispatchAddressHash) {
+    }
+
+    /** Listing price as a share of the brand's MSRP; null when the MSRP is unknown. */
+    public BigDecimal priceToMsrp() {
+        BigDecimal msrp = signals.msrpCny();
+        if (msrp == null || msrp.signum() <= 0) {
+            return null;
+        }
+        return listing.priceCny().divide(msrp, 4, RoundingMode.HALF_UP);
+    }
+}

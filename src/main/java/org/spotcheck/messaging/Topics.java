@@ -1,0 +1,12 @@
+package org.spotcheck.messaging;
+
+/** Kafka topics of CONTRACT.md. */
+public final class Topics {
+    public static final String CASE_EVENTS = "spotcheck.case-events";
+    public static final String PLATFORM_COMMANDS = "spotcheck.platform-commands";
+    public static final String VERIFICATION_REQUESTS = "spotcheck.verification-requests";
+    public static final String FLAGS = "spotcheck.flags";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,51 @@
+package org.spotcheck.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Camunda's engine REST API at {@code /engine-rest}, its errors rewritten as problem+json. */
+@Component
+@ApplicationPath("/engine-rest")
+class EngineRestConfig extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(ProblemJsonErrors.class);
+    }
+
+    /**
+     * Turns the engine's error body {@code {type, message, code}} into RFC 9457 fields,
+     * keeping Camunda's own {@code type} and {@code code} as extensions.
+     */
+    static class ProblemJsonErrors implements ContainerResponseFilter {
+
+        static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            if (response.getStatus() < 400 || !(response.getEntity() instanceof ExceptionDto error)) {
+                return;
+            }
+            HttpStatus status = HttpStatus.resolve(response.getStatus());
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status == null ? "Error" : status.getReasonPhrase());
+            problem.put("status", response.getStatus());
+            problem.put("detail", error.getMessage());
+            problem.put("camundaType", error.getType());
+            if (error.getCode() != null) {
+                problem.put("code", error.getCode());
+            }
+            response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
+        }
+    }
+}

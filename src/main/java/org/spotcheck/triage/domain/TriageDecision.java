@@ -1,0 +1,10 @@
+package org.spotcheck.triage.domain;
+
+/** Outputs of DMN {@code triage}. */
+public enum TriageDecision {
+    TEST_BUY, REVIEW, MONITOR, DISMISS;
+
+    boolean isLowRisk() {
+        return this == MONITOR || this == DISMISS;
+    }
+}
