@@ -5,6 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -20,6 +25,29 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(ProblemJsonErrors.class);
+        // ahead of Camunda's own mapper for the same exception type
+        register(RejectedTaskInput.class, 1);
+    }
+
+    /**
+     * The engine wraps a task listener's {@link FormFieldValidationException} into a 500;
+     * bad task input is the caller's mistake, so it answers 400 with the listener's message.
+     */
+    static class RejectedTaskInput implements ExceptionMapper<RestException> {
+
+        @Override
+        public Response toResponse(RestException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof FormFieldValidationException invalid) {
+                    ExceptionDto error = new ExceptionDto();
+                    error.setType(FormFieldValidationException.class.getSimpleName());
+                    error.setMessage(invalid.getMessage());
+                    return Response.status(Response.Status.BAD_REQUEST).entity(error)
+                            .type(MediaType.APPLICATION_JSON_TYPE).build();
+                }
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(e);
+        }
     }
 
     /**

@@ -31,6 +31,11 @@ public class ProdSettingsCheck implements EnvironmentPostProcessor, Ordered {
         REQUIRED.put("camunda.bpm.admin-user.password", "SPOTCHECK_ADMIN_PASSWORD");
     }
 
+    /** The environment variables prod mode cannot start without. */
+    static java.util.Collection<String> requiredVariables() {
+        return REQUIRED.values();
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> profiles = Arrays.asList(environment.getActiveProfiles());

@@ -93,7 +93,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return validation(e.getConstraintViolations().stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+                .map(v -> new FieldError(lastNode(v.getPropertyPath()), v.getMessage())).toList());
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.spotcheck.SpotcheckApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -24,23 +25,36 @@ public final class DevSpotcheckApplication {
         EmbeddedPostgres postgres = EmbeddedInfrastructure.persistentPostgres(data.resolve("postgres"));
         EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(
                 Integer.getInteger("spotcheck.dev.kafka-port", 9092));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.destroy();
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // the JVM is going away; PostgreSQL stops with it
-            }
-        }, "dev-infrastructure-shutdown"));
         System.out.printf("%nspotcheck dev: PostgreSQL %s (user postgres, data in %s), Kafka %s%n%n",
                 EmbeddedInfrastructure.jdbcUrl(postgres), data.resolve("postgres"), kafka.getBrokersAsString());
-        SpringApplication.from(SpotcheckApplication::main)
-                .withAdditionalProfiles("dev")
-                .run(concat(args,
-                        "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString()));
+        ConfigurableApplicationContext app;
+        try {
+            app = SpringApplication.from(SpotcheckApplication::main)
+                    .withAdditionalProfiles("dev")
+                    .run(concat(args,
+                            "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString()))
+                    .getApplicationContext();
+        } catch (RuntimeException e) {
+            stop(kafka, postgres);
+            throw e;
+        }
+        // the application first (it still writes to the database while closing), then its infrastructure
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stop(kafka, postgres);
+        }, "dev-infrastructure-shutdown"));
+    }
+
+    private static void stop(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres) {
+        kafka.destroy();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
     }
 
     private static String[] concat(String[] args, String... more) {

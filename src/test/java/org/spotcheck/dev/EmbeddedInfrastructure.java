@@ -25,6 +25,8 @@ public final class EmbeddedInfrastructure {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(false)
+                    // the dev launcher stops PostgreSQL itself, after the application
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);

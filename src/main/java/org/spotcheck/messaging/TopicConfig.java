@@ -1,0 +1,26 @@
+package org.spotcheck.messaging;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Outbound topics, created at start-up when missing (partitions bound consumer parallelism). */
+@Configuration(proxyBeanMethods = false)
+class TopicConfig {
+
+    @Bean
+    KafkaAdmin.NewTopics spotcheckTopics(@Value("${spotcheck.kafka.partitions:6}") int partitions,
+                                         @Value("${spotcheck.kafka.replicas:1}") int replicas) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.CASE_EVENTS, partitions, replicas),
+                topic(Topics.PLATFORM_COMMANDS, partitions, replicas),
+                topic(Topics.VERIFICATION_REQUESTS, partitions, replicas));
+    }
+
+    private static NewTopic topic(String name, int partitions, int replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+    }
+}
