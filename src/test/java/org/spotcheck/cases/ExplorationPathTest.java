@@ -1,0 +1,38 @@
+package org.spotcheck.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.spotcheck.support.Api;
+import org.spotcheck.support.Flags;
+import org.spotcheck.support.IntegrationTest;
+import org.spotcheck.support.ProcessRef;
+import org.springframework.test.context.TestPropertySource;
+
+/** With an exploration share of 100 %, every low-risk flag is bought and marked as exploration. */
+@TestPropertySource(properties = "spotcheck.triage.exploration-share=1")
+class ExplorationPathTest extends IntegrationTest {
+
+    @Test
+    void shouldBuyALowRiskFlagDrawnForExploration() {
+        Api.Response created = api().post("/api/cases", "intake", Flags.decidedAs("MONITOR").toString());
+
+        assertThat(ProcessRef.of(engine, created.json().get("processInstanceId").asText()))
+                .hasNotPassed(CounterfeitCaseProcess.Elements.CLOSE_MONITORED)
+                .isWaitingAt(CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE);
+        JsonNode view = api().get(created.location(), "analyst").json();
+        assertThat(view.at("/triage/decision").asText()).isEqualTo("MONITOR");
+        assertThat(view.at("/triage/exploration").asBoolean()).isTrue();
+        assertThat(view.get("timeline").toString()).contains("exploration buy");
+    }
+
+    @Test
+    void shouldNotTurnAReviewIntoAnExplorationBuy() {
+        Api.Response created = api().post("/api/cases", "intake", Flags.decidedAs("REVIEW").toString());
+
+        assertThat(ProcessRef.of(engine, created.json().get("processInstanceId").asText()))
+                .isWaitingAt(CounterfeitCaseProcess.Elements.REVIEW_FLAG);
+    }
+}

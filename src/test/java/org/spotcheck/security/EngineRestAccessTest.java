@@ -1,0 +1,108 @@
+package org.spotcheck.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.spotcheck.support.Api;
+import org.spotcheck.support.Flags;
+import org.spotcheck.support.IntegrationTest;
+
+/**
+ * /engine-rest as Tasklist uses it: credentials required, each group sees and works on
+ * its own tasks only, bad task input refused with the task left open.
+ */
+class EngineRestAccessTest extends IntegrationTest {
+
+    private String openTask(String caseNumber) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+    }
+
+    private String newCase(String decision) {
+        return api().post("/api/cases", "intake", Flags.decidedAs(decision).toString()).json()
+                .get("caseNumber").asText();
+    }
+
+    @Test
+    void engineRestNeedsCredentials() {
+        Api.Response response = api().get("/engine-rest/task", null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(api().get("/engine-rest/engine", "nobody").status()).isEqualTo(401);
+    }
+
+    @Test
+    void buyerSeesTheTestPurchaseOfAHighRiskFlagWithItsForm() {
+        String caseNumber = newCase("TEST_BUY");
+        String taskId = openTask(caseNumber);
+
+        JsonNode buyersTasks = api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, "buyer").json();
+        assertThat(buyersTasks).extracting(t -> t.get("taskDefinitionKey").asText())
+                .containsExactly("Task_PerformTestPurchase");
+        Api.Response form = api().get("/engine-rest/task/" + taskId + "/deployed-form", "buyer");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.json().get("id").asText()).isEqualTo("perform-test-purchase");
+        JsonNode variables = api().get("/engine-rest/task/" + taskId + "/form-variables", "buyer").json();
+        assertThat(variables.at("/caseNumber/value").asText()).isEqualTo(caseNumber);
+        assertThat(variables.at("/listingUrl/value").asText()).startsWith("https://shop.example/");
+    }
+
+    @Test
+    void otherGroupsNeitherSeeNorCompleteTheBuyersTask() {
+        String caseNumber = newCase("TEST_BUY");
+        String taskId = openTask(caseNumber);
+
+        for (String user : new String[] {"analyst", "custodian", "intake", "rh-acme"}) {
+            assertThat(api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json())
+                    .as(user).isEmpty();
+            Api.Response variables = api().get("/engine-rest/task/" + taskId + "/variables", user);
+            assertThat(variables.status()).as(user).isEqualTo(403);
+            assertThat(variables.isProblem()).isTrue();
+            Api.Response complete = api().post("/engine-rest/task/" + taskId + "/complete", user, "{}");
+            assertThat(complete.status()).as(user).isEqualTo(403);
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    @Test
+    void eachTaskGroupHasItsOwnTasklistFilter() {
+        JsonNode analystFilters = api().get("/engine-rest/filter", "analyst").json();
+        assertThat(analystFilters).extracting(f -> f.at("/query/candidateGroup").asText()).containsExactly("triage");
+        JsonNode buyerFilters = api().get("/engine-rest/filter", "buyer").json();
+        assertThat(buyerFilters).extracting(f -> f.at("/query/candidateGroup").asText()).containsExactly("test-buyers");
+        String filterId = buyerFilters.get(0).get("id").asText();
+        String caseNumber = newCase("TEST_BUY");
+
+        JsonNode listed = api().get("/engine-rest/filter/" + filterId + "/list", "buyer").json();
+
+        assertThat(listed.toString()).contains(openTask(caseNumber));
+        assertThat(api().get("/engine-rest/filter/" + filterId + "/list", "analyst").status()).isEqualTo(403);
+    }
+
+    @Test
+    void reviewCompletionWithoutADecisionIsRefusedAndTheTaskStaysOpen() {
+        String caseNumber = newCase("REVIEW");
+        String taskId = openTask(caseNumber);
+
+        Api.Response refused = api().post("/engine-rest/task/" + taskId + "/complete", "analyst",
+                "{\"variables\": {\"triageApproved\": {\"value\": \"maybe\", \"type\": \"String\"}}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asText()).contains("triageApproved");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(api().get("/api/cases/" + caseNumber, "analyst").json().get("status").asText())
+                .isEqualTo("AWAITING_REVIEW");
+
+        Api.Response approved = api().post("/engine-rest/task/" + taskId + "/complete", "analyst",
+                "{\"variables\": {\"triageApproved\": {\"value\": true, \"type\": \"Boolean\"}}}");
+
+        assertThat(approved.status()).isEqualTo(204);
+        JsonNode view = api().get("/api/cases/" + caseNumber, "analyst").json();
+        assertThat(view.get("status").asText()).isEqualTo("AWAITING_PURCHASE");
+        assertThat(view.get("timeline")).anySatisfy(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("analyst");
+            assertThat(e.get("text").asText()).contains("approved");
+        });
+    }
+}
