@@ -69,6 +69,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(", "));
             return validation(List.of(new FieldError(path(invalid), "must be one of " + allowed)));
         }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return validation(List.of(new FieldError(path(invalid), CleanTextModule.MESSAGE)));
+        }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String type = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
             return validation(List.of(new FieldError(path(mismatch), "has the wrong type, expected " + type)));

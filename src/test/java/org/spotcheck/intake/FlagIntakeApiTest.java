@@ -48,6 +48,8 @@ class FlagIntakeApiTest extends IntegrationTest {
                 bad("riskScore below 0", f -> Flags.signals(f).put("riskScore", -0.1), "signals.riskScore"),
                 bad("negative disputeCount", f -> Flags.signals(f).put("disputeCount", -1), "signals.disputeCount"),
                 bad("fractional disputeCount", f -> Flags.signals(f).put("disputeCount", 2.5), "signals.disputeCount"),
+                bad("NUL character in a title", f -> Flags.listing(f).put("title", "Acme\u0000serum"), "listing.title"),
+                bad("control character in flagId", f -> f.put("flagId", "RM-\u0007"), "flagId"),
                 bad("identity hash over 200", f -> ((ObjectNode) f.get("sellerIdentity")).put("phoneHash", "h".repeat(201)),
                         "sellerIdentity.phoneHash"));
     }
