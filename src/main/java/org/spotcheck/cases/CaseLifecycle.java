@@ -1,6 +1,7 @@
 package org.spotcheck.cases;
 
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,10 +11,12 @@ class CaseLifecycle {
 
     private final CaseRepository cases;
     private final CaseJournal journal;
+    private final ApplicationEventPublisher events;
 
-    CaseLifecycle(CaseRepository cases, CaseJournal journal) {
+    CaseLifecycle(CaseRepository cases, CaseJournal journal, ApplicationEventPublisher events) {
         this.cases = cases;
         this.journal = journal;
+        this.events = events;
     }
 
     @Transactional
@@ -31,6 +34,7 @@ class CaseLifecycle {
         if (cases.close(ref.pk(), outcome)) {
             journal.record(ref, "CLOSED", CaseJournal.ACTOR_SYSTEM, "Case closed: " + outcome,
                     "closed", Map.of("outcome", outcome.name()));
+            events.publishEvent(new CaseClosed(ref, outcome));
         }
     }
 }

@@ -41,8 +41,19 @@ class CaseQueries {
                 head.sellerId(), head.title(), head.brand(), head.category(), head.priceCny(), head.url());
         CaseView.Triage triage = head.triageDecision() == null ? null
                 : new CaseView.Triage(head.triageDecision(), head.priority(), head.exploration());
+        CaseView.Purchase purchase = jdbc.sql("""
+                select b.amount_cny as reserved_cny, b.status as budget_status, p.listing_unavailable, p.order_number,
+                       p.amount_paid_cny, p.purchased_by, p.recorded_at
+                from spot_case c left join budget_reservation b on b.case_pk = c.id
+                left join test_purchase p on p.case_pk = c.id
+                where c.id = :case and (b.id is not null or p.case_pk is not null)""")
+                .param("case", head.id()).query(CaseView.Purchase.class).optional().orElse(null);
+        List<Object> evidence = List.copyOf(jdbc.sql("""
+                select id, kind, sha256, uri, seal_number, storage_location, captured_by, captured_at
+                from evidence_item where case_pk = :case order by id""")
+                .param("case", head.id()).query(CaseView.Evidence.class).list());
         return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
-                head.processInstanceId(), listing, flags, triage, null, List.of(), null, null, null, timeline);
+                head.processInstanceId(), listing, flags, triage, purchase, evidence, null, null, null, timeline);
     }
 
     @Transactional(readOnly = true)
@@ -70,7 +81,10 @@ class CaseQueries {
             params.put("outcome", search.outcome().name());
         }
         String from = " from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        // the count needs seller only to filter by it: foreign keys guarantee the other rows
+        String countFrom = search.sellerId() != null
+                ? " from spot_case c join seller s on s.id = c.seller_pk" : " from spot_case c";
+        long total = jdbc.sql("select count(*)" + countFrom + where).params(params).query(Long.class).single();
         List<CaseView.Summary> items = jdbc.sql("""
                         select c.case_number, c.status, c.outcome, c.platform, c.listing_id, s.seller_id, l.brand,
                                l.category, c.priority, c.opened_at, c.closed_at""" + from + where

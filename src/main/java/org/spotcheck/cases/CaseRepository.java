@@ -62,7 +62,7 @@ public class CaseRepository {
 
     /** @return false when the case was closed meanwhile (nothing changed) */
     public boolean moveTo(long casePk, CaseStatus status) {
-        return jdbc.sql("update spot_case set status = :status where id = :id and closed_at is null")
+        return jdbc.sql("update spot_case set status = :status where id = :id and closed_at is null and status <> :status")
                 .param("status", status.name()).param("id", casePk).update() == 1;
     }
 
@@ -87,6 +87,11 @@ public class CaseRepository {
         return jdbc.sql("""
                 select case_number, status, outcome, process_instance_id from spot_case where id = :id""")
                 .param("id", casePk).query(CaseState.class).single();
+    }
+
+    public void changePriority(long casePk, int priority) {
+        jdbc.sql("update spot_case set priority = :priority where id = :id")
+                .param("priority", priority).param("id", casePk).update();
     }
 
     public int priorStrikes(long sellerPk) {

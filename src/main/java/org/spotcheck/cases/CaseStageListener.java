@@ -11,7 +11,12 @@ class CaseStageListener implements ExecutionListener {
 
     private static final Map<String, CaseStatus> STATUS_BY_ELEMENT = Map.of(
             CounterfeitCaseProcess.Elements.REVIEW_FLAG, CaseStatus.AWAITING_REVIEW,
-            CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE, CaseStatus.AWAITING_PURCHASE);
+            CounterfeitCaseProcess.Elements.WAIT_PERSONA, CaseStatus.AWAITING_PERSONA,
+            CounterfeitCaseProcess.Elements.WAIT_BUDGET, CaseStatus.AWAITING_BUDGET,
+            CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE, CaseStatus.AWAITING_PURCHASE,
+            CounterfeitCaseProcess.Elements.APPROVE_OVERSPEND, CaseStatus.AWAITING_OVERSPEND_APPROVAL,
+            CounterfeitCaseProcess.Elements.RECORD_PARCEL_INTAKE, CaseStatus.AWAITING_PARCEL,
+            CounterfeitCaseProcess.Elements.AWAIT_VERIFICATION, CaseStatus.AWAITING_VERIFICATION);
 
     private final CaseLifecycle lifecycle;
 

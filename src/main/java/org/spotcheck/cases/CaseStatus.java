@@ -4,6 +4,11 @@ package org.spotcheck.cases;
 public enum CaseStatus {
     TRIAGE,
     AWAITING_REVIEW,
+    AWAITING_PERSONA,
+    AWAITING_BUDGET,
     AWAITING_PURCHASE,
+    AWAITING_OVERSPEND_APPROVAL,
+    AWAITING_PARCEL,
+    AWAITING_VERIFICATION,
     CLOSED
 }

@@ -20,7 +20,7 @@ public record CaseView(
         Listing listing,
         List<Flag> flags,
         Triage triage,
-        Object purchase,
+        Purchase purchase,
         List<Object> evidence,
         Object verification,
         Object sanction,
@@ -36,6 +36,15 @@ public record CaseView(
     }
 
     public record Triage(String decision, Integer priority, boolean exploration) {
+    }
+
+    /** Reservation and purchase; the buyer persona is never part of any view. */
+    public record Purchase(BigDecimal reservedCny, String budgetStatus, Boolean listingUnavailable, String orderNumber,
+                           BigDecimal amountPaidCny, String purchasedBy, OffsetDateTime recordedAt) {
+    }
+
+    public record Evidence(long id, String kind, String sha256, String uri, String sealNumber, String storageLocation,
+                           String capturedBy, OffsetDateTime capturedAt) {
     }
 
     public record TimelineEntry(OffsetDateTime at, String stage, String actor, String text) {

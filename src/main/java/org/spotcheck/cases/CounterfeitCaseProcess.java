@@ -17,19 +17,55 @@ public final class CounterfeitCaseProcess {
         public static final String TRIAGE = "Task_Triage";
         public static final String RECORD_TRIAGE = "Task_RecordTriage";
         public static final String GATEWAY_TRIAGE = "Gateway_TriageDecision";
+        public static final String GATEWAY_LOW_RISK = "Gateway_LowRisk";
         public static final String REVIEW_FLAG = "Task_ReviewFlag";
         public static final String GATEWAY_REVIEW = "Gateway_ReviewApproved";
         public static final String CLOSE_REJECTED = "Task_CloseRejected";
         public static final String END_REVIEW_REJECTED = "Event_ReviewRejected";
         public static final String JOIN_PURCHASE = "Gateway_JoinPurchase";
+        public static final String ASSIGN_PERSONA = "Task_AssignPersona";
+        public static final String GATEWAY_PERSONA = "Gateway_PersonaAssigned";
+        public static final String WAIT_PERSONA = "Event_PersonaAvailable";
+        public static final String RESERVE_BUDGET = "Task_ReserveBudget";
+        public static final String GATEWAY_BUDGET = "Gateway_BudgetReserved";
+        public static final String WAIT_BUDGET = "Event_BudgetAvailable";
+        public static final String JOIN_PURCHASE_ATTEMPT = "Gateway_JoinPurchaseAttempt";
         public static final String PERFORM_TEST_PURCHASE = "Task_PerformTestPurchase";
+        public static final String PURCHASE_OVERDUE = "Event_PurchaseOverdue";
+        public static final String ESCALATE_PURCHASE = "Task_EscalatePurchase";
+        public static final String END_ESCALATED = "Event_PurchaseEscalated";
+        public static final String GATEWAY_LISTING = "Gateway_ListingAvailable";
+        public static final String CLOSE_UNAVAILABLE = "Task_CloseUnavailable";
+        public static final String END_UNAVAILABLE = "Event_ListingUnavailable";
+        public static final String GATEWAY_OVERSPEND = "Gateway_Overspend";
+        public static final String APPROVE_OVERSPEND = "Task_ApproveOverspend";
+        public static final String GATEWAY_OVERSPEND_APPROVED = "Gateway_OverspendApproved";
+        public static final String JOIN_RECORD_PURCHASE = "Gateway_JoinRecordPurchase";
+        public static final String RECORD_PURCHASE = "Task_RecordPurchase";
+        public static final String RECORD_PARCEL_INTAKE = "Task_RecordParcelIntake";
+        public static final String PARCEL_OVERDUE = "Event_ParcelOverdue";
+        public static final String GATEWAY_PARCEL = "Gateway_ParcelReceived";
+        public static final String CLOSE_NOT_DELIVERED = "Task_CloseNotDelivered";
+        public static final String END_NOT_DELIVERED = "Event_NotDelivered";
+        public static final String STORE_SAMPLE = "Task_StoreSample";
+        public static final String AWAIT_VERIFICATION = "Event_AwaitVerification";
+        public static final String END_VERIFIED = "Event_VerificationReceived";
         public static final String CLOSE_MONITORED = "Task_CloseMonitored";
         public static final String CLOSE_DISMISSED = "Task_CloseDismissed";
         public static final String END_MONITORED = "Event_CaseMonitored";
         public static final String END_DISMISSED = "Event_CaseDismissed";
-        public static final String END_PURCHASED = "Event_PurchaseRecorded";
 
         private Elements() {
+        }
+    }
+
+    /** Messages the process waits for. */
+    public static final class Messages {
+        public static final String PERSONA_AVAILABLE = "PersonaAvailable";
+        public static final String BUDGET_AVAILABLE = "BudgetAvailable";
+        public static final String VERIFICATION_RESULT = "VerificationResult";
+
+        private Messages() {
         }
     }
 
@@ -54,6 +90,20 @@ public final class CounterfeitCaseProcess {
         public static final String PRIORITY = "priority";
         public static final String EXPLORATION = "exploration";
         public static final String TRIAGE_APPROVED = "triageApproved";
+        public static final String PERSONA_ASSIGNED = "personaAssigned";
+        public static final String BUDGET_RESERVED = "budgetReserved";
+        public static final String RESERVED_CNY = "reservedCny";
+        public static final String PURCHASE_DUE = "purchaseDue";
+        public static final String TASK_PRIORITY = "taskPriority";
+        /** Task-local on Task_PerformTestPurchase only: operational secrets. */
+        public static final String PERSONA_HANDLE = "personaHandle";
+        public static final String PERSONA_ADDRESS = "personaAddress";
+        public static final String LISTING_UNAVAILABLE = "listingUnavailable";
+        public static final String AMOUNT_PAID_CNY = "amountPaidCny";
+        public static final String OVERSPEND = "overspend";
+        public static final String PURCHASED_BY = "purchasedBy";
+        public static final String OVERSPEND_APPROVED = "overspendApproved";
+        public static final String PARCEL_RECEIVED = "parcelReceived";
         /** Input parameter of the closing service tasks. */
         public static final String OUTCOME = "outcome";
 

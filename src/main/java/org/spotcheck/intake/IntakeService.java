@@ -56,15 +56,24 @@ public class IntakeService {
         intake.addIdentityKeys(sellerPk, flag.sellerIdentity());
         long listingPk = intake.listing(listing, sellerPk);
 
-        Optional<CaseRef> opened = cases.tryOpen(cases.nextCaseNumber(Year.now(clock)), listing.platform(),
-                listing.listingId(), listingPk, sellerPk, flag.signals().riskScore());
+        Optional<CaseRef> opened = Optional.empty();
+        Optional<CaseRef> open = Optional.empty();
+        // an open case may close between the two statements: then try to open again
+        for (int attempt = 0; attempt < 3 && opened.isEmpty() && open.isEmpty(); attempt++) {
+            opened = cases.tryOpen(cases.nextCaseNumber(Year.now(clock)), listing.platform(), listing.listingId(),
+                    listingPk, sellerPk, flag.signals().riskScore());
+            if (opened.isEmpty()) {
+                open = cases.findOpenByListing(listing.platform(), listing.listingId());
+            }
+        }
         if (opened.isEmpty()) {
-            CaseRef open = cases.findOpenByListing(listing.platform(), listing.listingId()).orElseThrow();
-            intake.attachFlag(flagPk, open.pk(), true);
-            journal.record(open, "FLAG", receivedBy,
+            CaseRef merged = open.orElseThrow(() -> new IllegalStateException(
+                    "listing " + listing.platform() + ":" + listing.listingId() + " keeps opening and closing"));
+            intake.attachFlag(flagPk, merged.pk(), true);
+            journal.record(merged, "FLAG", receivedBy,
                     "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case",
                     "flag-merged", Map.of("flagId", flag.flagId(), "source", flag.source().name()));
-            return answer(open.pk(), true, false);
+            return answer(merged.pk(), true, false);
         }
         CaseRef ref = opened.get();
         intake.attachFlag(flagPk, ref.pk(), false);

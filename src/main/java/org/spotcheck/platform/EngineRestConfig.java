@@ -68,7 +68,9 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             problem.put("type", "about:blank");
             problem.put("title", status == null ? "Error" : status.getReasonPhrase());
             problem.put("status", response.getStatus());
-            problem.put("detail", error.getMessage());
+            // a server-side failure may carry SQL or internals: the log has them, the caller does not
+            problem.put("detail", response.getStatus() >= 500
+                    ? "Something went wrong on our side; nothing was changed. The error is logged." : error.getMessage());
             problem.put("camundaType", error.getType());
             if (error.getCode() != null) {
                 problem.put("code", error.getCode());

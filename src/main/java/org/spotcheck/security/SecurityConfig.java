@@ -31,9 +31,17 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/cases"))
                         .hasAuthority(Groups.authority(Groups.INTEGRATIONS))
-                        .requestMatchers(path(HttpMethod.GET, "/api/cases"), path(HttpMethod.GET, "/api/cases/*"))
+                        // no method on the read rules: HEAD is served like GET and must be guarded like it
+                        .requestMatchers(path("/api/cases"), path("/api/cases/**"), path("/api/evidence/**"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF))
-                        .anyRequest().authenticated())
+                        .requestMatchers(path(HttpMethod.GET, "/api/budget"), path(HttpMethod.HEAD, "/api/budget"))
+                        .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN))
+                        .requestMatchers(path("/api/budget"), path("/api/personas"), path("/api/personas/**"))
+                        .hasAuthority(Groups.authority(Groups.ADMIN))
+                        // outside parties (integrations, verifiers) get the application API only
+                        .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(Groups.authorities(Groups.STAFF))
+                        // an endpoint without a rule is closed until it gets one
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // stateless Basic auth, no cookies: nothing for a cross-site request to ride on

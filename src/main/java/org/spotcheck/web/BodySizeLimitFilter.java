@@ -28,7 +28,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // the decoded servlet path, so /%61pi/... cannot slip past
+        return !request.getServletPath().startsWith("/api/");
     }
 
     @Override

@@ -44,7 +44,10 @@ public final class EmbeddedInfrastructure {
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+            // after a reboot the pid may belong to anything: stop it only if it is a postgres
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                    .ifPresent(postmaster -> {
                 System.out.println("Stopping PostgreSQL left running on " + dataDirectory + " (pid " + pid + ")");
                 postmaster.destroy();
                 try {

@@ -197,7 +197,7 @@ class FlagIntakeApiTest extends IntegrationTest {
         assertThat(view.at("/flags/0/flagId").asText()).isEqualTo(flag.get("flagId").asText());
         assertThat(view.at("/flags/0/riskScore").decimalValue()).isEqualByComparingTo("0.91");
         assertThat(view.get("timeline")).extracting(e -> e.get("stage").asText())
-                .containsExactly("FLAG", "TRIAGE", "AWAITING_PURCHASE");
+                .containsExactly("FLAG", "TRIAGE", "PERSONA", "BUDGET", "AWAITING_PURCHASE");
         assertThat(view.at("/timeline/0/actor").asText()).isEqualTo("intake");
         for (String later : new String[] {"purchase", "verification", "sanction", "referral"}) {
             assertThat(view.has(later)).as(later).isTrue();

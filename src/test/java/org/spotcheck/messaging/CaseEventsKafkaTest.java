@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.spotcheck.support.Api;
 import org.spotcheck.support.Flags;
 import org.spotcheck.support.IntegrationTest;
@@ -24,12 +25,16 @@ class CaseEventsKafkaTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    private OutboxRelay relay;
+
     @Test
     void aPostedFlagIsPublishedAsCaseFlaggedCloudEventKeyedByCaseNumber() throws Exception {
         Api.Response created = api().post("/api/cases", "intake", Flags.highRisk().toString());
         String caseNumber = created.json().get("caseNumber").asText();
+        relay.relay();
 
-        List<ConsumerRecord<String, String>> events = eventsOf(caseNumber, 3);
+        List<ConsumerRecord<String, String>> events = eventsOf(caseNumber, 5);
 
         assertThat(events).allSatisfy(e -> assertThat(e.key()).isEqualTo(caseNumber));
         List<JsonNode> values = new ArrayList<>();
@@ -37,7 +42,8 @@ class CaseEventsKafkaTest extends IntegrationTest {
             values.add(JSON.readTree(e.value()));
         }
         assertThat(values).extracting(v -> v.get("type").asText())
-                .containsExactly("spotcheck.case.flagged", "spotcheck.case.triaged", "spotcheck.case.status-changed");
+                .containsExactly("spotcheck.case.flagged", "spotcheck.case.triaged", "spotcheck.case.persona-assigned",
+                        "spotcheck.case.budget-reserved", "spotcheck.case.status-changed");
         JsonNode flagged = values.get(0);
         assertThat(flagged.get("specversion").asText()).isEqualTo("1.0");
         assertThat(flagged.get("source").asText()).isEqualTo("/spotcheck");

@@ -13,11 +13,9 @@ import org.spotcheck.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Kafka out of reach delays events; it neither loses them nor fails the case. */
-@TestPropertySource(properties = "spotcheck.outbox.poll-millis=3600000") // the test runs the relay itself
 class OutboxRelayTest extends IntegrationTest {
 
     @Autowired
@@ -27,13 +25,23 @@ class OutboxRelayTest extends IntegrationTest {
     @Autowired
     private ObjectMapper json;
 
+    private DefaultKafkaProducerFactory<String, String> unreachable;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeProducer() {
+        if (unreachable != null) {
+            unreachable.destroy();
+        }
+    }
+
     private OutboxRelay relayToUnreachableKafka() {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
-        return new OutboxRelay(jdbc, tx, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), json, 200);
+        unreachable = new DefaultKafkaProducerFactory<>(config);
+        return new OutboxRelay(jdbc, tx, new KafkaTemplate<>(unreachable), json, 200);
     }
 
     private Map<String, Object> firstEventOf(String caseNumber) {

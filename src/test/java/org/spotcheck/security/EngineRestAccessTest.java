@@ -52,7 +52,12 @@ class EngineRestAccessTest extends IntegrationTest {
         String caseNumber = newCase("TEST_BUY");
         String taskId = openTask(caseNumber);
 
-        for (String user : new String[] {"analyst", "custodian", "intake", "rh-acme"}) {
+        for (String outsider : new String[] {"intake", "rh-acme"}) {
+            Api.Response denied = api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, outsider);
+            assertThat(denied.status()).as(outsider).isEqualTo(403);
+            assertThat(api().post("/engine-rest/task/" + taskId + "/complete", outsider, "{}").status()).isEqualTo(403);
+        }
+        for (String user : new String[] {"analyst", "custodian", "liaison"}) {
             assertThat(api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json())
                     .as(user).isEmpty();
             Api.Response variables = api().get("/engine-rest/task/" + taskId + "/variables", user);

@@ -39,6 +39,11 @@ public final class Api {
         return send(request);
     }
 
+    public Response put(String path, String user, String body) {
+        return send(request(path, user).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {

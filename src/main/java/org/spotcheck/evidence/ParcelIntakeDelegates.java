@@ -1,0 +1,74 @@
+package org.spotcheck.evidence;
+
+import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.platform.TaskActors;
+import org.spotcheck.purchase.domain.PurchaseReport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code Task_RecordParcelIntake}: the custodian's report is checked, then the parcel becomes evidence. */
+@Configuration(proxyBeanMethods = false)
+class ParcelIntakeDelegates {
+
+    static final String SEAL_NUMBER = "sealNumber";
+    static final String STORAGE_LOCATION = "storageLocation";
+    static final String PHOTO_SHA256 = "photoSha256";
+    static final String RECEIVED_BY = "parcelReceivedBy";
+
+    @Bean
+    TaskListener parcelReported(EvidenceService evidence) {
+        return task -> {
+            if (!(task.getVariable(Vars.PARCEL_RECEIVED) instanceof Boolean received)) {
+                throw TaskActors.refuse(Vars.PARCEL_RECEIVED, "parcelReceived is required and must be a Boolean");
+            }
+            if (!received) {
+                return;
+            }
+            Map<String, String> problems = new LinkedHashMap<>();
+            Map<String, Object> values = task.getVariables();
+            String seal = text(values, SEAL_NUMBER, 100, problems);
+            text(values, STORAGE_LOCATION, 200, problems);
+            String photo = text(values, PHOTO_SHA256, 64, problems);
+            if (photo != null && !PurchaseReport.SHA256.matcher(photo).matches()) {
+                problems.put(PHOTO_SHA256, "must be exactly 64 hexadecimal characters");
+            }
+            if (seal != null && evidence.sealInUse(seal)) {
+                problems.put(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique");
+            }
+            if (!problems.isEmpty()) {
+                StringBuilder text = new StringBuilder("The parcel intake is incomplete:");
+                problems.forEach((field, message) -> text.append(' ').append(field).append(' ').append(message).append(';'));
+                throw TaskActors.refuse(problems.keySet().iterator().next(), text.toString());
+            }
+            task.getExecution().setVariable(RECEIVED_BY, TaskActors.actor(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate storeSample(EvidenceService evidence, CaseRepository cases) {
+        return execution -> evidence.receiveParcel(cases.require(execution.getProcessBusinessKey()),
+                ((String) execution.getVariable(SEAL_NUMBER)).trim(),
+                ((String) execution.getVariable(STORAGE_LOCATION)).trim(),
+                ((String) execution.getVariable(PHOTO_SHA256)).trim().toLowerCase(),
+                (String) execution.getVariable(RECEIVED_BY));
+    }
+
+    private static String text(Map<String, Object> values, String field, int max, Map<String, String> problems) {
+        Object value = values.get(field);
+        if (!(value instanceof String s) || s.isBlank()) {
+            problems.put(field, "is required");
+            return null;
+        }
+        if (s.trim().length() > max) {
+            problems.put(field, "must be at most " + max + " characters");
+            return null;
+        }
+        return s.trim();
+    }
+}

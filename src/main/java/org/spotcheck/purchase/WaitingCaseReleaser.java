@@ -1,0 +1,86 @@
+package org.spotcheck.purchase;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotcheck.cases.CaseStatus;
+import org.spotcheck.cases.CounterfeitCaseProcess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Releases cases waiting for a persona or for budget once one is free. Budget is handed
+ * out strictly in priority, then risk-score order: the first waiting case that does not
+ * fit stops the round, so a cheaper, less urgent case never jumps the queue.
+ */
+@Component
+public class WaitingCaseReleaser {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitingCaseReleaser.class);
+    private static final int RELEASER_LOCK_SPACE = 0x5908;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final RuntimeService runtime;
+    private final PersonaService personas;
+    private final BudgetService budget;
+
+    WaitingCaseReleaser(JdbcClient jdbc, TransactionTemplate tx, RuntimeService runtime, PersonaService personas,
+                        BudgetService budget) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.runtime = runtime;
+        this.personas = personas;
+        this.budget = budget;
+    }
+
+    @Scheduled(fixedDelayString = "${spotcheck.budget.release-interval-millis:30000}")
+    public void releaseWaitingCases() {
+        for (String caseNumber : waiting(CaseStatus.AWAITING_PERSONA)) {
+            release(caseNumber, () -> personas.tryAssign(caseNumber).isPresent(),
+                    CounterfeitCaseProcess.Messages.PERSONA_AVAILABLE);
+        }
+        for (String caseNumber : waiting(CaseStatus.AWAITING_BUDGET)) {
+            if (!release(caseNumber, () -> budget.tryReserve(caseNumber).isPresent(),
+                    CounterfeitCaseProcess.Messages.BUDGET_AVAILABLE)) {
+                break;
+            }
+        }
+    }
+
+    private List<String> waiting(CaseStatus status) {
+        return jdbc.sql("""
+                select case_number from spot_case where status = :status and closed_at is null
+                order by priority, risk_score desc, opened_at, id""")
+                .param("status", status.name()).query(String.class).list();
+    }
+
+    /** Takes the free resource and resumes the process in one transaction; another node skips the case meanwhile. */
+    private boolean release(String caseNumber, java.util.function.BooleanSupplier take, String message) {
+        Boolean released = tx.execute(status -> {
+            Boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(:space, hashtext(:case))")
+                    .param("space", RELEASER_LOCK_SPACE).param("case", caseNumber).query(Boolean.class).single();
+            if (!mine || !take.getAsBoolean()) {
+                return false;
+            }
+            long waitingHere = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+                    .messageEventSubscriptionName(message).count();
+            if (waitingHere > 0) {
+                runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).correlate();
+            }
+            return true;
+        });
+        if (Boolean.TRUE.equals(released)) {
+            log.info("Released {} ({})", caseNumber, message);
+        }
+        return Boolean.TRUE.equals(released);
+    }
+
+    Optional<String> firstWaitingForBudget() {
+        return waiting(CaseStatus.AWAITING_BUDGET).stream().findFirst();
+    }
+}

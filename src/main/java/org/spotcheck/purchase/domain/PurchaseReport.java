@@ -1,0 +1,79 @@
+package org.spotcheck.purchase.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a test buyer reports on completing {@code Task_PerformTestPurchase}, checked field
+ * by field. Values arrive untyped (from Tasklist or engine REST) and are checked here.
+ */
+public record PurchaseReport(boolean listingUnavailable, String orderNumber, BigDecimal amountPaidCny,
+                             String videoEvidenceUri, String videoSha256) {
+
+    public static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
+
+    /**
+     * @return the report, or the problems per field (field → message) when it is not acceptable
+     */
+    public static Result check(Map<String, Object> values) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Object unavailable = values.get("listingUnavailable");
+        if (!(unavailable instanceof Boolean listingGone)) {
+            problems.put("listingUnavailable", "is required and must be true or false");
+            return new Result(null, problems);
+        }
+        if (listingGone) {
+            return new Result(new PurchaseReport(true, null, null, null, null), problems);
+        }
+        String order = text(values, "orderNumber", 100, problems);
+        String uri = text(values, "videoEvidenceUri", 2000, problems);
+        String sha = text(values, "videoSha256", 64, problems);
+        if (sha != null && !SHA256.matcher(sha).matches()) {
+            problems.put("videoSha256", "must be exactly 64 hexadecimal characters");
+        }
+        BigDecimal amount = null;
+        Object paid = values.get("amountPaidCny");
+        if (!(paid instanceof Number number)) {
+            problems.put("amountPaidCny", "is required and must be a number");
+        } else {
+            amount = new BigDecimal(number.toString());
+            if (amount.signum() <= 0) {
+                problems.put("amountPaidCny", "must be greater than 0");
+            } else if (amount.scale() > 2) {
+                problems.put("amountPaidCny", "must have at most 2 decimals");
+            }
+        }
+        return new Result(problems.isEmpty()
+                ? new PurchaseReport(false, order, amount, uri, sha.toLowerCase()) : null, problems);
+    }
+
+    static String text(Map<String, Object> values, String field, int maxLength, Map<String, String> problems) {
+        Object value = values.get(field);
+        if (!(value instanceof String s) || s.isBlank()) {
+            problems.put(field, "is required");
+            return null;
+        }
+        if (s.length() > maxLength) {
+            problems.put(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return s.trim();
+    }
+
+    public record Result(PurchaseReport report, Map<String, String> problems) {
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            problems.forEach((field, message) -> parts.add(field + " " + message));
+            return String.join("; ", parts);
+        }
+    }
+}

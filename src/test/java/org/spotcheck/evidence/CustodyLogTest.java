@@ -1,0 +1,67 @@
+package org.spotcheck.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.spotcheck.support.CaseFlows;
+import org.spotcheck.support.Flags;
+
+/** The custody log is append-only in the database, and verification finds an edit made behind its back. */
+class CustodyLogTest extends CaseFlows {
+
+    private long anEntry() {
+        Case c = purchased(Flags.decidedAs("TEST_BUY"));
+        return jdbc.sql("""
+                select e.id from custody_entry e join evidence_item i on i.id = e.evidence_pk
+                join spot_case c on c.id = i.case_pk where c.case_number = :c""")
+                .param("c", c.number()).query(Long.class).single();
+    }
+
+    @Test
+    void theDatabaseRefusesUpdateDeleteAndTruncate() {
+        long entry = anEntry();
+
+        assertThatThrownBy(() -> jdbc.sql("update custody_entry set actor = 'someone else' where id = :id")
+                .param("id", entry).update()).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from custody_entry where id = :id").param("id", entry).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate custody_entry cascade").update())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verificationNamesTheFirstEntryEditedBehindTheApplicationsBack() {
+        long entry = anEntry();
+        anEntry(); // entries after the edited one
+        JsonNode before = api().get("/api/evidence/verify", "custodian").json();
+        assertThat(before.get("intact").asBoolean()).isTrue();
+        assertThat(before.get("entriesChecked").asInt()).isGreaterThanOrEqualTo(2);
+
+        String original = tamper(entry, "Purchase video swapped");
+        try {
+            JsonNode after = api().get("/api/evidence/verify", "custodian").json();
+
+            assertThat(after.get("intact").asBoolean()).isFalse();
+            assertThat(after.get("firstBrokenEntry").asLong()).isEqualTo(entry);
+        } finally {
+            tamper(entry, original);
+        }
+        assertThat(api().get("/api/evidence/verify", "custodian").json().get("intact").asBoolean()).isTrue();
+    }
+
+    /** What an attacker with database superuser rights could do: switch the guard off and edit. */
+    private String tamper(long entry, String details) {
+        String original = jdbc.sql("select details from custody_entry where id = :id").param("id", entry)
+                .query(String.class).single();
+        jdbc.sql("alter table custody_entry disable trigger custody_entry_no_update").update();
+        try {
+            jdbc.sql("update custody_entry set details = :d where id = :id").param("d", details).param("id", entry)
+                    .update();
+        } finally {
+            jdbc.sql("alter table custody_entry enable trigger custody_entry_no_update").update();
+        }
+        return original;
+    }
+}

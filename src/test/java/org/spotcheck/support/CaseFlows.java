@@ -1,0 +1,56 @@
+package org.spotcheck.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Steps of a case as its users take them (flag, purchase, ...), for tests of the later stages. */
+public abstract class CaseFlows extends IntegrationTest {
+
+    protected static final String VIDEO_SHA = "a".repeat(64);
+    protected static final String PHOTO_SHA = "B".repeat(64);
+
+    protected record Case(String number, ProcessInstance process) {
+    }
+
+    protected Case newCase(ObjectNode flag) {
+        Api.Response created = api().post("/api/cases", "intake", flag.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Case(created.json().get("caseNumber").asText(),
+                ProcessRef.of(engine, created.json().get("processInstanceId").asText()));
+    }
+
+    protected Task task(Case c) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(c.number()).singleResult();
+    }
+
+    protected JsonNode view(Case c) {
+        return api().get("/api/cases/" + c.number(), "analyst").json();
+    }
+
+    protected static Map<String, Object> purchase(double amount) {
+        return Tasks.vars("listingUnavailable", false, "orderNumber", "TB-778899", "amountPaidCny", amount,
+                "videoEvidenceUri", "s3://evidence/video-1.mp4", "videoSha256", VIDEO_SHA);
+    }
+
+    protected Api.Response completeAs(String user, Case c, Map<String, Object> variables) {
+        return Tasks.complete(api(), task(c).getId(), user, variables);
+    }
+
+    protected Case purchased(ObjectNode flag) {
+        Case c = newCase(flag);
+        assertThat(completeAs("buyer", c, purchase(92.50)).status()).isEqualTo(204);
+        return c;
+    }
+
+    protected Job timer(Case c, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(c.process().getId())
+                .activityId(activityId).singleResult();
+    }
+
+}
