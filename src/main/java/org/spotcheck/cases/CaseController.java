@@ -3,6 +3,12 @@ package org.spotcheck.cases;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.spotcheck.security.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +26,18 @@ class CaseController {
     }
 
     @GetMapping("/{caseNumber}")
-    CaseView view(@PathVariable @Size(max = 30) String caseNumber) {
-        return queries.view(caseNumber);
+    CaseView view(@PathVariable @Size(max = 30) String caseNumber, Authentication user) {
+        boolean staff = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> Groups.STAFF.stream().map(Groups::authority).anyMatch(a::equals));
+        if (staff) {
+            return queries.view(caseNumber);
+        }
+        if (!queries.isVerifierOf(caseNumber, user.getName())) {
+            // the same answer whether or not the case exists: nothing to learn about other cases
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Case " + caseNumber + " is not routed to you"), null);
+        }
+        return queries.view(caseNumber).forVerifier();
     }
 
     @GetMapping

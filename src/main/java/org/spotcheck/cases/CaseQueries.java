@@ -52,8 +52,29 @@ class CaseQueries {
                 select id, kind, sha256, uri, seal_number, storage_location, captured_by, captured_at
                 from evidence_item where case_pk = :case order by id""")
                 .param("case", head.id()).query(CaseView.Evidence.class).list());
+        CaseView.Verification verification = jdbc.sql("""
+                select route, verifier_id as verifier, verdict, report_reference, round, requested_at, answered_at
+                from verification where case_pk = :case order by round desc limit 1""")
+                .param("case", head.id()).query(CaseView.Verification.class).optional().orElse(null);
+        List<CaseView.Command> commands = jdbc.sql(
+                        "select command, shop_id, issued_at from platform_command where case_pk = :case order by issued_at")
+                .param("case", head.id()).query(CaseView.Command.class).list();
+        CaseView.Sanction sanction = jdbc.sql("select level, decided_at from sanction where case_pk = :case")
+                .param("case", head.id()).query((rs, n) -> new CaseView.Sanction(rs.getString("level"),
+                        rs.getObject("decided_at", OffsetDateTime.class), commands)).optional()
+                .orElse(commands.isEmpty() ? null : new CaseView.Sanction(null, null, commands));
+        CaseView.Referral referral = jdbc.sql("select refer, agency, decided_at from referral_decision where case_pk = :case")
+                .param("case", head.id()).query(CaseView.Referral.class).optional().orElse(null);
         return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
-                head.processInstanceId(), listing, flags, triage, purchase, evidence, null, null, null, timeline);
+                head.processInstanceId(), listing, flags, triage, purchase, evidence, verification, sanction, referral,
+                timeline);
+    }
+
+    boolean isVerifierOf(String caseNumber, String verifier) {
+        return jdbc.sql("""
+                select count(*) from verification v join spot_case c on c.id = v.case_pk
+                where c.case_number = :case and v.verifier_id = :verifier""")
+                .param("case", caseNumber).param("verifier", verifier).query(Long.class).single() > 0;
     }
 
     @Transactional(readOnly = true)

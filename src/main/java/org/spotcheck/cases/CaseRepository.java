@@ -94,6 +94,11 @@ public class CaseRepository {
                 .param("priority", priority).param("id", casePk).update();
     }
 
+    public int cleanChecks(long sellerPk) {
+        return jdbc.sql("select clean_checks from seller where id = :seller").param("seller", sellerPk)
+                .query(Integer.class).single();
+    }
+
     public int priorStrikes(long sellerPk) {
         return jdbc.sql("select count(*) from spot_case where seller_pk = :seller and outcome = 'COUNTERFEIT'")
                 .param("seller", sellerPk).query(Integer.class).single();

@@ -16,7 +16,9 @@ class CaseStageListener implements ExecutionListener {
             CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE, CaseStatus.AWAITING_PURCHASE,
             CounterfeitCaseProcess.Elements.APPROVE_OVERSPEND, CaseStatus.AWAITING_OVERSPEND_APPROVAL,
             CounterfeitCaseProcess.Elements.RECORD_PARCEL_INTAKE, CaseStatus.AWAITING_PARCEL,
-            CounterfeitCaseProcess.Elements.AWAIT_VERIFICATION, CaseStatus.AWAITING_VERIFICATION);
+            CounterfeitCaseProcess.Elements.AWAIT_VERDICT, CaseStatus.AWAITING_VERIFICATION,
+            CounterfeitCaseProcess.Elements.DECIDE_INCONCLUSIVE, CaseStatus.AWAITING_DECISION,
+            CounterfeitCaseProcess.Elements.TAKE_DOWN_LISTING, CaseStatus.ENFORCING);
 
     private final CaseLifecycle lifecycle;
 

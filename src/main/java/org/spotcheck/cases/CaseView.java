@@ -22,10 +22,37 @@ public record CaseView(
         Triage triage,
         Purchase purchase,
         List<Object> evidence,
-        Object verification,
-        Object sanction,
-        Object referral,
+        Verification verification,
+        Sanction sanction,
+        Referral referral,
         List<TimelineEntry> timeline) {
+
+    /**
+     * What a verifier may see: the listing, the parcel's evidence to match the sample and
+     * its own verification. No flags or triage (internal risk data), no purchase, no
+     * purchase video and no names of staff (they could unmask the buyer), no timeline.
+     */
+    public CaseView forVerifier() {
+        List<Object> parcel = evidence.stream().map(Evidence.class::cast).filter(e -> !"VIDEO".equals(e.kind()))
+                .map(e -> (Object) new Evidence(e.id(), e.kind(), e.sha256(), null, e.sealNumber(), e.storageLocation(),
+                        null, e.capturedAt()))
+                .toList();
+        return new CaseView(caseNumber, status, outcome, openedAt, closedAt, null, listing, List.of(), null, null,
+                parcel, verification, null, null, List.of());
+    }
+
+    public record Verification(String route, String verifier, String verdict, String reportReference, int round,
+                               OffsetDateTime requestedAt, OffsetDateTime answeredAt) {
+    }
+
+    public record Sanction(String level, OffsetDateTime decidedAt, List<Command> commands) {
+    }
+
+    public record Command(String command, String shopId, OffsetDateTime issuedAt) {
+    }
+
+    public record Referral(boolean refer, String agency, OffsetDateTime decidedAt) {
+    }
 
     public record Listing(String platform, String listingId, String shopId, String sellerId, String title,
                           String brand, String category, BigDecimal priceCny, String url) {

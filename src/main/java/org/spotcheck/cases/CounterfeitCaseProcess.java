@@ -48,8 +48,29 @@ public final class CounterfeitCaseProcess {
         public static final String CLOSE_NOT_DELIVERED = "Task_CloseNotDelivered";
         public static final String END_NOT_DELIVERED = "Event_NotDelivered";
         public static final String STORE_SAMPLE = "Task_StoreSample";
-        public static final String AWAIT_VERIFICATION = "Event_AwaitVerification";
-        public static final String END_VERIFIED = "Event_VerificationReceived";
+        public static final String JOIN_ROUTING = "Gateway_JoinRouting";
+        public static final String ROUTE_VERIFICATION = "Task_RouteVerification";
+        public static final String DISPATCH_SAMPLE = "Task_DispatchSample";
+        public static final String AWAIT_VERDICT = "Task_AwaitVerdict";
+        public static final String VERDICT_REMINDER = "Event_VerdictReminder";
+        public static final String REMIND_VERIFIER = "Task_RemindVerifier";
+        public static final String VERDICT_OVERDUE = "Event_VerdictOverdue";
+        public static final String REQUIRE_LAB = "Task_RequireLab";
+        public static final String GATEWAY_VERDICT = "Gateway_Verdict";
+        public static final String GATEWAY_INCONCLUSIVE_FROM = "Gateway_InconclusiveFrom";
+        public static final String DECIDE_INCONCLUSIVE = "Task_DecideInconclusive";
+        public static final String CLOSE_INCONCLUSIVE = "Task_CloseInconclusive";
+        public static final String TAKE_DOWN_LISTING = "Task_TakeDownListing";
+        public static final String DECIDE_SANCTION = "Task_DecideSanction";
+        public static final String APPLY_SANCTION = "Task_ApplySanction";
+        public static final String STORE_EVIDENCE = "Task_StoreEvidence";
+        public static final String DECIDE_REFERRAL = "Task_DecideReferral";
+        public static final String RECORD_REFERRAL = "Task_RecordReferral";
+        public static final String CLOSE_COUNTERFEIT = "Task_CloseCounterfeit";
+        public static final String END_COUNTERFEIT = "Event_Counterfeit";
+        public static final String REGISTER_ASSET = "Task_RegisterAsset";
+        public static final String CLOSE_GENUINE = "Task_CloseGenuine";
+        public static final String END_GENUINE = "Event_Genuine";
         public static final String CLOSE_MONITORED = "Task_CloseMonitored";
         public static final String CLOSE_DISMISSED = "Task_CloseDismissed";
         public static final String END_MONITORED = "Event_CaseMonitored";
@@ -78,6 +99,9 @@ public final class CounterfeitCaseProcess {
         public static final String PRICE_TO_MSRP = "priceToMsrp";
         public static final String CATEGORY = "category";
         public static final String PRIOR_STRIKES = "priorStrikes";
+        public static final String CLEAN_CHECKS = "cleanChecks";
+        /** Units sold times price, when known: the scale for DMN sanction and referral. */
+        public static final String SALES_VALUE_CNY = "salesValueCny";
         // shown in task forms
         public static final String CASE_NUMBER = "caseNumber";
         public static final String LISTING_TITLE = "listingTitle";

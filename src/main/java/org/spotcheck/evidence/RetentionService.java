@@ -32,6 +32,11 @@ public class RetentionService {
         return "EV-" + evidencePk;
     }
 
+    public boolean isUnderRetention(long evidencePk) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(EvidenceRetentionProcess.KEY)
+                .processInstanceBusinessKey(businessKey(evidencePk)).count() > 0;
+    }
+
     /** Idempotent: evidence already under retention is not started twice. */
     @Transactional
     public ProcessInstance start(String caseNumber, long evidencePk) {

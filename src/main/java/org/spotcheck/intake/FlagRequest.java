@@ -38,7 +38,8 @@ record FlagRequest(
             @PositiveOrZero @Max(100_000_000) Integer disputeCount,
             @DecimalMin("0") @DecimalMax("5") BigDecimal avgRating,
             @PositiveOrZero Integer ratingCount,
-            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal msrpCny) {
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2) BigDecimal msrpCny,
+            @PositiveOrZero Integer salesCount) {
     }
 
     record IdentityPart(

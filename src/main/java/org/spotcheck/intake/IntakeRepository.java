@@ -25,13 +25,13 @@ class IntakeRepository {
         NewFlag.Signals s = flag.signals();
         return jdbc.sql("""
                 insert into flag (flag_id, source, risk_score, dispute_count, avg_rating, rating_count, msrp_cny,
-                                  received_by, payload)
-                values (:flagId, :source, :risk, :disputes, :rating, :ratings, :msrp, :by, cast(:payload as jsonb))
+                                  sales_count, received_by, payload)
+                values (:flagId, :source, :risk, :disputes, :rating, :ratings, :msrp, :sales, :by, cast(:payload as jsonb))
                 on conflict (flag_id) do nothing
                 returning id""")
                 .param("flagId", flag.flagId()).param("source", flag.source().name())
                 .param("risk", s.riskScore()).param("disputes", s.disputeCount()).param("rating", s.avgRating())
-                .param("ratings", s.ratingCount()).param("msrp", s.msrpCny()).param("by", receivedBy)
+                .param("ratings", s.ratingCount()).param("msrp", s.msrpCny()).param("sales", s.salesCount()).param("by", receivedBy)
                 .param("payload", payloadJson)
                 .query(Long.class).optional();
     }

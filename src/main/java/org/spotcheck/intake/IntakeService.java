@@ -84,7 +84,7 @@ public class IntakeService {
                         "platform", listing.platform(), "listingId", listing.listingId(),
                         "shopId", listing.shopId(), "category", listing.category().name(),
                         "riskScore", flag.signals().riskScore()));
-        processes.start(ref, processVariables(ref, flag, cases.priorStrikes(sellerPk)));
+        processes.start(ref, processVariables(ref, flag, cases.priorStrikes(sellerPk), cases.cleanChecks(sellerPk)));
         return answer(ref.pk(), false, true);
     }
 
@@ -94,7 +94,8 @@ public class IntakeService {
                 merged ? state.caseNumber() : null, created);
     }
 
-    private static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, int priorStrikes) {
+    private static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, int priorStrikes,
+                                                        int cleanChecks) {
         NewFlag.Signals s = flag.signals();
         NewFlag.Listing l = flag.listing();
         Map<String, Object> vars = new HashMap<>();
@@ -105,6 +106,8 @@ public class IntakeService {
         vars.put(Vars.PRICE_TO_MSRP, flag.priceToMsrp() == null ? null : flag.priceToMsrp().doubleValue());
         vars.put(Vars.CATEGORY, l.category().name());
         vars.put(Vars.PRIOR_STRIKES, priorStrikes);
+        vars.put(Vars.CLEAN_CHECKS, cleanChecks);
+        vars.put(Vars.SALES_VALUE_CNY, flag.salesValueCny() == null ? null : flag.salesValueCny().doubleValue());
         vars.put(Vars.LISTING_TITLE, l.title());
         vars.put(Vars.LISTING_URL, l.url());
         vars.put(Vars.BRAND, l.brand());

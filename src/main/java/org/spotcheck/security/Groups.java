@@ -21,6 +21,9 @@ public final class Groups {
     public static final List<String> STAFF = List.of(ADMIN, TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS,
             ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS);
 
+    public static final List<String> STAFF_AND_VERIFIERS = List.of(ADMIN, TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS,
+            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, VERIFIERS);
+
     private Groups() {
     }
 

@@ -31,9 +31,15 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.POST, "/api/cases"))
                         .hasAuthority(Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/cases/*/verification"))
+                        .hasAuthority(Groups.authority(Groups.VERIFIERS))
+                        // a verifier sees the cases routed to it (checked per case), in a reduced view
+                        .requestMatchers(path(HttpMethod.GET, "/api/cases/*"), path(HttpMethod.HEAD, "/api/cases/*"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_VERIFIERS))
                         // no method on the read rules: HEAD is served like GET and must be guarded like it
                         .requestMatchers(path("/api/cases"), path("/api/cases/**"), path("/api/evidence/**"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF))
+                        .requestMatchers(path("/api/verifiers/**")).hasAuthority(Groups.authority(Groups.ADMIN))
                         .requestMatchers(path(HttpMethod.GET, "/api/budget"), path(HttpMethod.HEAD, "/api/budget"))
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN))
                         .requestMatchers(path("/api/budget"), path("/api/personas"), path("/api/personas/**"))

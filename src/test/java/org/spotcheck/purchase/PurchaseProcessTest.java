@@ -139,7 +139,7 @@ class PurchaseProcessTest extends CaseFlows {
                 "storageLocation", "Hangzhou store, rack 7", "photoSha256", PHOTO_SHA));
 
         assertThat(intake.status()).isEqualTo(204);
-        assertThat(c.process()).hasPassed(GATEWAY_PARCEL, STORE_SAMPLE).isWaitingAt(AWAIT_VERIFICATION);
+        assertThat(c.process()).hasPassed(GATEWAY_PARCEL, STORE_SAMPLE).isWaitingAt(AWAIT_VERDICT);
         JsonNode view = view(c);
         assertThat(view.get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
         assertThat(view.get("evidence")).extracting(e -> e.get("kind").asText())
@@ -149,7 +149,7 @@ class PurchaseProcessTest extends CaseFlows {
         assertThat(view.at("/evidence/1/sha256").asText()).isEqualTo(PHOTO_SHA.toLowerCase());
         JsonNode custody = api().get("/api/cases/" + c.number() + "/custody", "custodian").json();
         assertThat(custody).extracting(e -> e.get("kind").asText() + ":" + e.get("action").asText())
-                .containsExactly("VIDEO:CAPTURE", "PHOTO:CAPTURE", "SAMPLE:CAPTURE", "SAMPLE:STORE");
+                .containsExactly("VIDEO:CAPTURE", "PHOTO:CAPTURE", "SAMPLE:CAPTURE", "SAMPLE:STORE", "SAMPLE:TRANSFER");
         assertThat(custody.get(3).get("prevItemHash").asText()).isEqualTo(custody.get(2).get("entryHash").asText());
 
         Case other = purchased(Flags.decidedAs("TEST_BUY"));

@@ -48,6 +48,32 @@ public abstract class CaseFlows extends IntegrationTest {
         return c;
     }
 
+    /** A case whose sample is stored and sent to its verifier. */
+    protected Case atVerification(ObjectNode flag) {
+        Case c = purchased(flag);
+        Api.Response intake = completeAs("custodian", c, Tasks.vars("parcelReceived", true, "sealNumber",
+                "SEAL-" + c.number(), "storageLocation", "Hangzhou store, rack 7", "photoSha256", PHOTO_SHA));
+        assertThat(intake.status()).as(intake.body()).isEqualTo(204);
+        return c;
+    }
+
+    protected Api.Response verdict(Case c, String verifier, String verdict, String report) {
+        return api().post("/api/cases/" + c.number() + "/verification", verifier,
+                "{\"verdict\": \"" + verdict + "\", \"reportReference\": \"" + report + "\"}");
+    }
+
+    /** Runs the jobs (async steps) of a case, as the job executor would. */
+    protected void runJobs(Case c) {
+        for (int i = 0; i < 20; i++) {
+            java.util.List<Job> jobs = engine.getManagementService().createJobQuery()
+                    .processInstanceId(c.process().getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
     protected Job timer(Case c, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(c.process().getId())
                 .activityId(activityId).singleResult();

@@ -64,12 +64,39 @@ class TriageTableTest {
         inputs.put("disputeCount", disputes);
         inputs.put("avgRating", rating);
         inputs.put("priceToMsrp", priceToMsrp);
+        inputs.put("cleanChecks", null);
 
         DmnDecisionRuleResult result = dmn.evaluateDecisionTable(triage, inputs).getSingleResult();
 
         assertThat(result.<String>getEntry("decision")).isEqualTo(decision);
         assertThat(result.<Integer>getEntry("priority")).isEqualTo(priority);
         assertThat(matchedRule).isEqualTo(String.format("Rule_Triage_%02d", rule));
+    }
+
+    @ParameterizedTest(name = "clean checks {0}, {1} at risk {2} -> {3} P{4} by {5}")
+    @CsvSource(textBlock = """
+            2, APPAREL, 0.75, REVIEW,   3, Rule_Triage_CleanRecord
+            1, APPAREL, 0.75, TEST_BUY, 2, Rule_Triage_04
+            2, APPAREL, 0.9,  TEST_BUY, 1, Rule_Triage_03
+            2, FOOD,    0.6,  TEST_BUY, 1, Rule_Triage_02
+            2, APPAREL, 0.3,  MONITOR,  3, Rule_Triage_10
+            """)
+    void aCleanRecordLowersThePriorityOfMediumRisk(int cleanChecks, String category, double riskScore, String decision,
+                                                   int priority, String rule) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("priorStrikes", 0);
+        inputs.put("category", category);
+        inputs.put("riskScore", riskScore);
+        inputs.put("disputeCount", 0);
+        inputs.put("avgRating", 4.8);
+        inputs.put("priceToMsrp", 1.0);
+        inputs.put("cleanChecks", cleanChecks);
+
+        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(triage, inputs).getSingleResult();
+
+        assertThat(result.<String>getEntry("decision")).isEqualTo(decision);
+        assertThat(result.<Integer>getEntry("priority")).isEqualTo(priority);
+        assertThat(matchedRule).isEqualTo(rule);
     }
 
     @ParameterizedTest(name = "threshold: {0} at risk {1} -> {2}")
@@ -87,6 +114,7 @@ class TriageTableTest {
         inputs.put("disputeCount", 0);
         inputs.put("avgRating", 4.8);
         inputs.put("priceToMsrp", 1.0);
+        inputs.put("cleanChecks", 0);
 
         assertThat(dmn.evaluateDecisionTable(triage, inputs).getSingleResult().<String>getEntry("decision"))
                 .isEqualTo(decision);

@@ -10,13 +10,19 @@ public record NewFlag(String flagId, FlagSource source, Listing listing, Signals
                           String brand, Category category, BigDecimal priceCny, String url) {
     }
 
+    /** {@code salesCount}: units the listing has sold, when the platform knows (the scale of the trade). */
     public record Signals(BigDecimal riskScore, Integer disputeCount, BigDecimal avgRating, Integer ratingCount,
-                          BigDecimal msrpCny) {
+                          BigDecimal msrpCny, Integer salesCount) {
     }
 
     /** Hashed identity keys of the seller; any of them may be missing. */
     public record SellerIdentity(String idDocumentHash, String bankAccountHash, String phoneHash,
                                  String dispatchAddressHash) {
+    }
+
+    /** Units sold times price; null when the sales are unknown. */
+    public BigDecimal salesValueCny() {
+        return signals.salesCount() == null ? null : listing.priceCny().multiply(BigDecimal.valueOf(signals.salesCount()));
     }
 
     /** Listing price as a share of the brand's MSRP; null when the MSRP is unknown. */

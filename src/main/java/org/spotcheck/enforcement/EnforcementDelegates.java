@@ -1,0 +1,31 @@
+package org.spotcheck.enforcement;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The counterfeit path: takedown, sanction, referral decision. */
+@Configuration(proxyBeanMethods = false)
+class EnforcementDelegates {
+
+    static final String SANCTION = "sanction";
+    static final String REFER = "refer";
+    static final String AGENCY = "agency";
+
+    /** Runs as an async job: retried, then an incident in Cockpit, never silently skipped. */
+    @Bean
+    JavaDelegate takeDownListing(EnforcementService enforcement) {
+        return execution -> enforcement.command(execution.getProcessBusinessKey(), EnforcementService.TAKE_DOWN_LISTING);
+    }
+
+    @Bean
+    JavaDelegate applySanction(EnforcementService enforcement) {
+        return execution -> enforcement.sanction(execution.getProcessBusinessKey(), (String) execution.getVariable(SANCTION));
+    }
+
+    @Bean
+    JavaDelegate recordReferral(EnforcementService enforcement) {
+        return execution -> enforcement.referralDecision(execution.getProcessBusinessKey(),
+                Boolean.TRUE.equals(execution.getVariable(REFER)), (String) execution.getVariable(AGENCY));
+    }
+}

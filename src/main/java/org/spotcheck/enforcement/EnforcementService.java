@@ -1,0 +1,109 @@
+package org.spotcheck.enforcement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.spotcheck.cases.CaseJournal;
+import org.spotcheck.cases.CaseRef;
+import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.messaging.Outbox;
+import org.spotcheck.messaging.Topics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a seller once a fake is confirmed: platform commands (through the
+ * outbox, once per case and command), the sanction and its strike, bans of every
+ * identity key, and the referral decision.
+ */
+@Service
+public class EnforcementService {
+
+    public static final String TAKE_DOWN_LISTING = "TAKE_DOWN_LISTING";
+    public static final String CLOSE_SHOP = "CLOSE_SHOP";
+    public static final String BAN_SELLER = "BAN_SELLER";
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final CaseJournal journal;
+    private final Outbox outbox;
+
+    EnforcementService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.journal = journal;
+        this.outbox = outbox;
+    }
+
+    /** Emits a platform command once: a retried step finds it issued and does nothing. */
+    @Transactional
+    public void command(String caseNumber, String command) {
+        CaseRef ref = cases.require(caseNumber);
+        Map<String, Object> target = jdbc.sql("""
+                select l.platform, l.listing_id, l.shop_id, s.seller_id
+                from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk
+                where c.id = :case""").param("case", ref.pk()).query().singleRow();
+        UUID commandId = UUID.randomUUID();
+        int issued = jdbc.sql("""
+                insert into platform_command (id, case_pk, command, shop_id) values (:id, :case, :command, :shop)
+                on conflict (case_pk, command) do nothing""")
+                .param("id", commandId).param("case", ref.pk()).param("command", command)
+                .param("shop", target.get("shop_id")).update();
+        if (issued == 0) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("command", command);
+        data.put("commandId", commandId.toString());
+        data.put("caseNumber", caseNumber);
+        data.put("platform", target.get("platform"));
+        data.put("listingId", target.get("listing_id"));
+        data.put("shopId", target.get("shop_id"));
+        data.put("sellerId", target.get("seller_id"));
+        outbox.append(Topics.PLATFORM_COMMANDS, (String) target.get("shop_id"), "spotcheck.platform." + command,
+                caseNumber, data);
+        journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Platform command " + command + " for shop "
+                + target.get("shop_id"), "platform-command", Map.of("command", command));
+    }
+
+    /** Records the sanction (the seller's strike) and issues what it implies. */
+    @Transactional
+    public void sanction(String caseNumber, String level) {
+        CaseRef ref = cases.require(caseNumber);
+        long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :case").param("case", ref.pk())
+                .query(Long.class).single();
+        int recorded = jdbc.sql("""
+                insert into sanction (case_pk, seller_pk, level) values (:case, :seller, :level)
+                on conflict (case_pk) do nothing""")
+                .param("case", ref.pk()).param("seller", sellerPk).param("level", level).update();
+        if (recorded == 1) {
+            journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Sanction: " + level, "sanctioned",
+                    Map.of("sanction", level));
+        }
+        if ("SHOP_CLOSURE".equals(level) || "PERMANENT_BAN".equals(level)) {
+            command(caseNumber, CLOSE_SHOP);
+        }
+        if ("PERMANENT_BAN".equals(level)) {
+            command(caseNumber, BAN_SELLER);
+            jdbc.sql("update seller set banned_at = coalesce(banned_at, now()) where id = :seller")
+                    .param("seller", sellerPk).update();
+            jdbc.sql("update seller_identity_key set banned = true where seller_pk = :seller")
+                    .param("seller", sellerPk).update();
+        }
+    }
+
+    @Transactional
+    public void referralDecision(String caseNumber, boolean refer, String agency) {
+        CaseRef ref = cases.require(caseNumber);
+        int recorded = jdbc.sql("""
+                insert into referral_decision (case_pk, refer, agency) values (:case, :refer, :agency)
+                on conflict (case_pk) do nothing""")
+                .param("case", ref.pk()).param("refer", refer).param("agency", refer ? agency : null).update();
+        if (recorded == 1) {
+            journal.record(ref, "REFERRAL", CaseJournal.ACTOR_SYSTEM, refer ? "Lead to be referred to " + agency
+                    : "No referral to the authorities", "referral-decided", refer
+                    ? Map.of("refer", true, "agency", agency) : Map.of("refer", false));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.spotcheck.verification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class VerificationController {
+
+    private final VerificationService verification;
+    private final VerifierRegistry registry;
+
+    VerificationController(VerificationService verification, VerifierRegistry registry) {
+        this.verification = verification;
+        this.registry = registry;
+    }
+
+    /** A verifier's verdict (role verifiers; only the verifier the case was routed to). */
+    @PostMapping(path = "/api/cases/{caseNumber}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> verdict(@PathVariable String caseNumber, @Valid @RequestBody Verdict body, Principal principal) {
+        VerificationService.Answer answer = verification.submit(caseNumber, principal.getName(), body.verdict().name(),
+                body.reportReference().trim(), body.notes());
+        return switch (answer) {
+            case ACCEPTED -> ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "verdict", body.verdict()));
+            case ALREADY_ACCEPTED -> ResponseEntity.accepted()
+                    .body(Map.of("caseNumber", caseNumber, "verdict", body.verdict(), "duplicate", true));
+            case NOT_YOURS -> problem(HttpStatus.FORBIDDEN, "Not your case",
+                    "Case " + caseNumber + " is not routed to " + principal.getName() + " for verification");
+            case NOT_WAITING -> problem(HttpStatus.CONFLICT, "Not waiting for a verdict",
+                    "Case " + caseNumber + " is not waiting for a verdict (none requested, or answered already)");
+        };
+    }
+
+    /** Registers a rights holder (for brands) or an accredited lab (for categories); admin only. */
+    @PutMapping(path = "/api/verifiers/{verifierId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> register(@PathVariable String verifierId, @Valid @RequestBody Verifier body) {
+        registry.register(verifierId, body.kind().name(), body.name(), body.covers());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    enum VerdictValue { COUNTERFEIT, GENUINE, INCONCLUSIVE }
+
+    enum Kind { RIGHTS_HOLDER, LAB }
+
+    record Verdict(@NotNull VerdictValue verdict, @NotBlank @Size(max = 200) String reportReference,
+                   @Size(max = 4000) String notes) {
+    }
+
+    /** {@code covers}: brands for a rights holder, categories for a lab. */
+    record Verifier(@NotNull Kind kind, @NotBlank @Size(max = 200) String name,
+                    @NotNull List<@NotBlank @Size(max = 200) String> covers) {
+    }
+}

@@ -1,0 +1,14 @@
+package org.spotcheck.verification;
+
+/** Variables of counterfeit-case's verification stage. */
+public final class VerificationProcess {
+
+    public static final String ROUTE = "verificationRoute";
+    public static final String FORCE_LAB = "forceLab";
+    public static final String VERIFIER_ID = "verifierId";
+    public static final String VERDICT = "verdict";
+    public static final String INCONCLUSIVE_DECISION = "inconclusiveDecision";
+
+    private VerificationProcess() {
+    }
+}

@@ -1,0 +1,159 @@
+package org.spotcheck.verification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.spotcheck.cases.CaseJournal;
+import org.spotcheck.cases.CaseRef;
+import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.CounterfeitCaseProcess;
+import org.spotcheck.evidence.CustodyLog;
+import org.spotcheck.evidence.EvidenceService;
+import org.spotcheck.messaging.Outbox;
+import org.spotcheck.messaging.Topics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends samples to their verifier and takes the verdicts back. Only the verifier a round
+ * was routed to may answer it; the same verdict twice is accepted once.
+ */
+@Service
+public class VerificationService {
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final CaseJournal journal;
+    private final VerifierRegistry registry;
+    private final EvidenceService evidence;
+    private final CustodyLog custody;
+    private final Outbox outbox;
+    private final RuntimeService runtime;
+
+    VerificationService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, VerifierRegistry registry,
+                        EvidenceService evidence, CustodyLog custody, Outbox outbox, RuntimeService runtime) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.journal = journal;
+        this.registry = registry;
+        this.evidence = evidence;
+        this.custody = custody;
+        this.outbox = outbox;
+        this.runtime = runtime;
+    }
+
+    /** Opens the next round for the route, hands the sample over and tells the verifier. @return the verifier */
+    @Transactional
+    public String dispatch(String caseNumber, String route) {
+        CaseRef ref = cases.require(caseNumber);
+        Map<String, Object> listing = jdbc.sql("""
+                select l.platform, l.listing_id, l.shop_id, l.title, l.brand, l.category, l.url
+                from spot_case c join listing l on l.id = c.listing_pk where c.id = :case""")
+                .param("case", ref.pk()).query().singleRow();
+        String brand = (String) listing.get("brand");
+        String category = (String) listing.get("category");
+        String verifier = (VerifierRegistry.RIGHTS_HOLDER.equals(route) ? registry.rightsHolderOf(brand)
+                : registry.labFor(category)).orElseThrow(() -> new IllegalStateException(
+                "No " + route + " registered for brand " + brand + " / category " + category
+                        + ": register one (PUT /api/verifiers/{id}), then retry the incident in Cockpit"));
+        int round = jdbc.sql("select coalesce(max(round), 0) + 1 from verification where case_pk = :case")
+                .param("case", ref.pk()).query(Integer.class).single();
+        long verificationId = jdbc.sql("""
+                insert into verification (case_pk, round, route, verifier_id) values (:case, :round, :route, :verifier)
+                returning id""").param("case", ref.pk()).param("round", round).param("route", route)
+                .param("verifier", verifier).query(Long.class).single();
+        List<EvidenceService.Item> items = evidence.items(ref.pk());
+        items.stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
+                custody.append(sample.id(), "TRANSFER", CaseJournal.ACTOR_SYSTEM, "Sample sent to " + verifier
+                        + " (" + route + ") for verification, round " + round));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("caseNumber", caseNumber);
+        request.put("verificationId", verificationId);
+        request.put("round", round);
+        request.put("verifierId", verifier);
+        request.put("route", route);
+        request.put("listing", listing);
+        // what the verifier needs to match the parcel: never the persona or the buyer
+        request.put("evidence", items.stream().map(i -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("kind", i.kind());
+            e.put("sha256", i.sha256());
+            e.put("sealNumber", i.sealNumber());
+            return e;
+        }).toList());
+        outbox.append(Topics.VERIFICATION_REQUESTS, caseNumber, "spotcheck.verification.requested", caseNumber, request);
+        journal.record(ref, "VERIFICATION", CaseJournal.ACTOR_SYSTEM, "Sample sent to " + verifier + " (" + route
+                + "), round " + round, "verification-requested", Map.of("verifierId", verifier, "route", route));
+        return verifier;
+    }
+
+    /** Applies a verifier's answer. */
+    @Transactional
+    public Answer submit(String caseNumber, String verifier, String verdict, String reportReference, String notes) {
+        CaseRef ref = cases.require(caseNumber);
+        Optional<Round> current = jdbc.sql("""
+                select id, round, route, verifier_id, verdict, report_reference from verification
+                where case_pk = :case order by round desc limit 1 for update""")
+                .param("case", ref.pk()).query(Round.class).optional();
+        if (current.isEmpty()) {
+            return Answer.NOT_WAITING;
+        }
+        Round round = current.get();
+        if (!round.verifierId().equals(verifier)) {
+            return Answer.NOT_YOURS;
+        }
+        if (round.verdict() != null) {
+            return round.verdict().equals(verdict) && java.util.Objects.equals(round.reportReference(), reportReference)
+                    ? Answer.ALREADY_ACCEPTED : Answer.NOT_WAITING;
+        }
+        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+                .messageEventSubscriptionName(CounterfeitCaseProcess.Messages.VERIFICATION_RESULT).count() > 0;
+        if (!waiting) {
+            return Answer.NOT_WAITING;
+        }
+        jdbc.sql("""
+                update verification set verdict = :verdict, report_reference = :report, notes = :notes, answered_at = now()
+                where id = :id""").param("verdict", verdict).param("report", reportReference).param("notes", notes)
+                .param("id", round.id()).update();
+        evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
+                custody.append(sample.id(), "VERIFY", verifier, "Verdict " + verdict + ", report " + reportReference));
+        journal.record(ref, "VERIFICATION", verifier, "Verdict " + verdict + " (report " + reportReference + ")",
+                "verdict-received", Map.of("verdict", verdict, "verifierId", verifier, "route", round.route()));
+        runtime.createMessageCorrelation(CounterfeitCaseProcess.Messages.VERIFICATION_RESULT)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariable(VerificationProcess.VERDICT, verdict)
+                .correlate();
+        return Answer.ACCEPTED;
+    }
+
+    @Transactional
+    public void remind(String caseNumber) {
+        CaseRef ref = cases.require(caseNumber);
+        String verifier = jdbc.sql("select verifier_id from verification where case_pk = :case order by round desc limit 1")
+                .param("case", ref.pk()).query(String.class).single();
+        outbox.append(Topics.VERIFICATION_REQUESTS, caseNumber, "spotcheck.verification.reminder", caseNumber,
+                Map.of("caseNumber", caseNumber, "verifierId", verifier));
+        journal.record(ref, "VERIFICATION", CaseJournal.ACTOR_SYSTEM, "No verdict yet: reminder sent to " + verifier,
+                "verification-reminder", Map.of("verifierId", verifier));
+    }
+
+    @Transactional
+    public void requireLab(String caseNumber, String reason) {
+        journal.record(cases.require(caseNumber), "VERIFICATION", CaseJournal.ACTOR_SYSTEM, reason + ": re-routed to a lab",
+                "verification-rerouted", Map.of());
+    }
+
+    /** Whether {@code verifier} verifies (or verified) this case: it may then see the case. */
+    public boolean isVerifierOf(long casePk, String verifier) {
+        return jdbc.sql("select count(*) from verification where case_pk = :case and verifier_id = :v")
+                .param("case", casePk).param("v", verifier).query(Long.class).single() > 0;
+    }
+
+    public enum Answer { ACCEPTED, ALREADY_ACCEPTED, NOT_YOURS, NOT_WAITING }
+
+    record Round(long id, int round, String route, String verifierId, String verdict, String reportReference) {
+    }
+}
