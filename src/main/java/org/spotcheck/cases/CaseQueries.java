@@ -63,7 +63,13 @@ class CaseQueries {
                 .param("case", head.id()).query((rs, n) -> new CaseView.Sanction(rs.getString("level"),
                         rs.getObject("decided_at", OffsetDateTime.class), commands)).optional()
                 .orElse(commands.isEmpty() ? null : new CaseView.Sanction(null, null, commands));
-        CaseView.Referral referral = jdbc.sql("select refer, agency, decided_at from referral_decision where case_pk = :case")
+        CaseView.Referral referral = jdbc.sql("""
+                select d.refer, coalesce(r.agency, d.agency) as agency, d.decided_at, r.id as referral_id, r.status,
+                       r.jurisdiction, r.submitted_at,
+                       (select sum(o.arrests) from referral_outcome o where o.referral_id = r.id) as arrests,
+                       (select sum(o.sites_closed) from referral_outcome o where o.referral_id = r.id) as sites_closed,
+                       (select sum(o.seized_value_cny) from referral_outcome o where o.referral_id = r.id) as seized_value_cny
+                from referral_decision d left join referral r on r.case_pk = d.case_pk where d.case_pk = :case""")
                 .param("case", head.id()).query(CaseView.Referral.class).optional().orElse(null);
         return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
                 head.processInstanceId(), listing, flags, triage, purchase, evidence, verification, sanction, referral,

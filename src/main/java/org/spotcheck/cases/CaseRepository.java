@@ -94,6 +94,11 @@ public class CaseRepository {
                 .param("priority", priority).param("id", casePk).update();
     }
 
+    public long sellerOf(long casePk) {
+        return jdbc.sql("select seller_pk from spot_case where id = :case").param("case", casePk)
+                .query(Long.class).single();
+    }
+
     public int cleanChecks(long sellerPk) {
         return jdbc.sql("select clean_checks from seller where id = :seller").param("seller", sellerPk)
                 .query(Integer.class).single();

@@ -51,7 +51,10 @@ public record CaseView(
     public record Command(String command, String shopId, OffsetDateTime issuedAt) {
     }
 
-    public record Referral(boolean refer, String agency, OffsetDateTime decidedAt) {
+    /** The referral decision and, when referred, the lead's state and the agency's cumulative outcomes. */
+    public record Referral(boolean refer, String agency, OffsetDateTime decidedAt, String referralId, String status,
+                           String jurisdiction, OffsetDateTime submittedAt, Integer arrests, Integer sitesClosed,
+                           BigDecimal seizedValueCny) {
     }
 
     public record Listing(String platform, String listingId, String shopId, String sellerId, String title,

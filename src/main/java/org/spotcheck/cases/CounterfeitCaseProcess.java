@@ -66,6 +66,7 @@ public final class CounterfeitCaseProcess {
         public static final String STORE_EVIDENCE = "Task_StoreEvidence";
         public static final String DECIDE_REFERRAL = "Task_DecideReferral";
         public static final String RECORD_REFERRAL = "Task_RecordReferral";
+        public static final String SPAWN_LINKED_CASES = "Task_SpawnLinkedCases";
         public static final String CLOSE_COUNTERFEIT = "Task_CloseCounterfeit";
         public static final String END_COUNTERFEIT = "Event_Counterfeit";
         public static final String REGISTER_ASSET = "Task_RegisterAsset";

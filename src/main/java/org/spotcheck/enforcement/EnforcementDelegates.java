@@ -24,6 +24,11 @@ class EnforcementDelegates {
     }
 
     @Bean
+    JavaDelegate spawnLinkedCases(LinkedCases linked) {
+        return execution -> linked.spawnFor(execution.getProcessBusinessKey());
+    }
+
+    @Bean
     JavaDelegate recordReferral(EnforcementService enforcement) {
         return execution -> enforcement.referralDecision(execution.getProcessBusinessKey(),
                 Boolean.TRUE.equals(execution.getVariable(REFER)), (String) execution.getVariable(AGENCY));

@@ -8,6 +8,7 @@ import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
+import org.spotcheck.referral.ReferralService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +29,11 @@ public class EnforcementService {
     private final CaseRepository cases;
     private final CaseJournal journal;
     private final Outbox outbox;
+    private final ReferralService referrals;
 
-    EnforcementService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, Outbox outbox) {
+    EnforcementService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, Outbox outbox,
+                       ReferralService referrals) {
+        this.referrals = referrals;
         this.jdbc = jdbc;
         this.cases = cases;
         this.journal = journal;
@@ -104,6 +108,9 @@ public class EnforcementService {
             journal.record(ref, "REFERRAL", CaseJournal.ACTOR_SYSTEM, refer ? "Lead to be referred to " + agency
                     : "No referral to the authorities", "referral-decided", refer
                     ? Map.of("refer", true, "agency", agency) : Map.of("refer", false));
+        }
+        if (refer) {
+            referrals.open(caseNumber, agency);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.platform.TaskActors;
 import org.spotcheck.purchase.domain.PurchaseReport;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,8 @@ class ParcelIntakeDelegates {
     static final String STORAGE_LOCATION = "storageLocation";
     static final String PHOTO_SHA256 = "photoSha256";
     static final String RECEIVED_BY = "parcelReceivedBy";
+    /** Optional: the hashed return address printed on the parcel, an identity key of the seller. */
+    static final String RETURN_ADDRESS_HASH = "returnAddressHash";
 
     @Bean
     TaskListener parcelReported(EvidenceService evidence) {
@@ -38,6 +42,10 @@ class ParcelIntakeDelegates {
             if (photo != null && !PurchaseReport.SHA256.matcher(photo).matches()) {
                 problems.put(PHOTO_SHA256, "must be exactly 64 hexadecimal characters");
             }
+            Object returnAddress = values.get(RETURN_ADDRESS_HASH);
+            if (returnAddress != null && (!(returnAddress instanceof String r) || r.length() > 200)) {
+                problems.put(RETURN_ADDRESS_HASH, "must be text of at most 200 characters");
+            }
             if (seal != null && evidence.sealInUse(seal)) {
                 problems.put(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique");
             }
@@ -51,12 +59,17 @@ class ParcelIntakeDelegates {
     }
 
     @Bean
-    JavaDelegate storeSample(EvidenceService evidence, CaseRepository cases) {
-        return execution -> evidence.receiveParcel(cases.require(execution.getProcessBusinessKey()),
-                ((String) execution.getVariable(SEAL_NUMBER)).trim(),
-                ((String) execution.getVariable(STORAGE_LOCATION)).trim(),
-                ((String) execution.getVariable(PHOTO_SHA256)).trim().toLowerCase(),
-                (String) execution.getVariable(RECEIVED_BY));
+    JavaDelegate storeSample(EvidenceService evidence, CaseRepository cases, SellerNetwork network) {
+        return execution -> {
+            CaseRef ref = cases.require(execution.getProcessBusinessKey());
+            evidence.receiveParcel(ref, ((String) execution.getVariable(SEAL_NUMBER)).trim(),
+                    ((String) execution.getVariable(STORAGE_LOCATION)).trim(),
+                    ((String) execution.getVariable(PHOTO_SHA256)).trim().toLowerCase(),
+                    (String) execution.getVariable(RECEIVED_BY));
+            if (execution.getVariable(RETURN_ADDRESS_HASH) instanceof String returnAddress && !returnAddress.isBlank()) {
+                network.addKey(cases.sellerOf(ref.pk()), "RETURN_ADDRESS", returnAddress.trim());
+            }
+        };
     }
 
     private static String text(Map<String, Object> values, String field, int max, Map<String, String> problems) {

@@ -57,25 +57,6 @@ class IntakeRepository {
                         .param("platform", platform).param("seller", sellerId).query(Long.class).single());
     }
 
-    void addIdentityKeys(long sellerPk, NewFlag.SellerIdentity identity) {
-        if (identity == null) {
-            return;
-        }
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("ID_DOCUMENT", identity.idDocumentHash());
-        keys.put("BANK_ACCOUNT", identity.bankAccountHash());
-        keys.put("PHONE", identity.phoneHash());
-        keys.put("DISPATCH_ADDRESS", identity.dispatchAddressHash());
-        keys.forEach((type, hash) -> {
-            if (hash != null && !hash.isBlank()) {
-                jdbc.sql("""
-                        insert into seller_identity_key (seller_pk, key_type, key_hash) values (:seller, :type, :hash)
-                        on conflict (seller_pk, key_type, key_hash) do nothing""")
-                        .param("seller", sellerPk).param("type", type).param("hash", hash).update();
-            }
-        });
-    }
-
     /** Creates the listing or refreshes it with what the newest flag says. */
     long listing(NewFlag.Listing l, long sellerPk) {
         return jdbc.sql("""

@@ -15,6 +15,7 @@ import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +31,13 @@ public class IntakeService {
     private final CaseRepository cases;
     private final CaseJournal journal;
     private final CaseProcessStarter processes;
+    private final SellerNetwork network;
     private final ObjectMapper json;
     private final Clock clock;
 
     IntakeService(IntakeRepository intake, CaseRepository cases, CaseJournal journal, CaseProcessStarter processes,
-                  ObjectMapper json, Clock clock) {
+                  SellerNetwork network, ObjectMapper json, Clock clock) {
+        this.network = network;
         this.intake = intake;
         this.cases = cases;
         this.journal = journal;
@@ -53,7 +56,13 @@ public class IntakeService {
         long flagPk = claimed.get();
         NewFlag.Listing listing = flag.listing();
         long sellerPk = intake.seller(listing.platform(), listing.sellerId());
-        intake.addIdentityKeys(sellerPk, flag.sellerIdentity());
+        NewFlag.SellerIdentity identity = flag.sellerIdentity();
+        if (identity != null) {
+            network.addKey(sellerPk, "ID_DOCUMENT", identity.idDocumentHash());
+            network.addKey(sellerPk, "BANK_ACCOUNT", identity.bankAccountHash());
+            network.addKey(sellerPk, "PHONE", identity.phoneHash());
+            network.addKey(sellerPk, "DISPATCH_ADDRESS", identity.dispatchAddressHash());
+        }
         long listingPk = intake.listing(listing, sellerPk);
 
         Optional<CaseRef> opened = Optional.empty();

@@ -43,14 +43,18 @@ public class PersonaService {
         }
         long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :id").param("id", ref.pk())
                 .query(Long.class).single();
-        // cases of one seller take turns, so two of them never pick the same persona at once
-        jdbc.sql("select pg_advisory_xact_lock(:space, :seller)").param("space", SELLER_LOCK_SPACE)
-                .param("seller", (int) (sellerPk ^ (sellerPk >>> 32))).query().singleRow();
+        // cases of one network take turns, so two of them never pick the same persona at once
+        long networkId = jdbc.sql("select network_id from seller where id = :id").param("id", sellerPk)
+                .query(Long.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(:space, :network)").param("space", SELLER_LOCK_SPACE)
+                .param("network", (int) (networkId ^ (networkId >>> 32))).query().singleRow();
         Optional<Long> free = jdbc.sql("""
                 select p.id from persona p
                 where p.active and not exists (
                     select 1 from persona_assignment a
-                    where a.persona_pk = p.id and a.seller_pk = :seller and a.assigned_at > now() - make_interval(secs => cast(:cooldown as double precision)))
+                    where a.persona_pk = p.id and a.assigned_at > now() - make_interval(secs => cast(:cooldown as double precision))
+                      and a.seller_pk in (select n.id from seller n
+                                          where n.network_id = (select network_id from seller where id = :seller)))
                 order by (select max(a.assigned_at) from persona_assignment a where a.persona_pk = p.id) nulls first, p.id
                 limit 1""")
                 .param("seller", sellerPk).param("cooldown", cooldown.toSeconds())

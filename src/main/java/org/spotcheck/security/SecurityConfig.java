@@ -40,6 +40,12 @@ class SecurityConfig {
                         .requestMatchers(path("/api/cases"), path("/api/cases/**"), path("/api/evidence/**"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF))
                         .requestMatchers(path("/api/verifiers/**")).hasAuthority(Groups.authority(Groups.ADMIN))
+                        .requestMatchers(path(HttpMethod.POST, "/api/referrals/*/outcomes"))
+                        .hasAnyAuthority(Groups.authority(Groups.ENFORCEMENT_LIAISON), Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/screenings")).hasAuthority(Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/reports/**"), path(HttpMethod.HEAD, "/api/reports/**"))
+                        .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN),
+                                Groups.authority(Groups.PROCESS_OWNERS))
                         .requestMatchers(path(HttpMethod.GET, "/api/budget"), path(HttpMethod.HEAD, "/api/budget"))
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN))
                         .requestMatchers(path("/api/budget"), path("/api/personas"), path("/api/personas/**"))

@@ -1,0 +1,62 @@
+package org.spotcheck.network;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sellers sharing any identity key (hashed ID document, bank account, phone, dispatch or
+ * return address) form one network. Networks merge as keys arrive: only the networks
+ * that share a key with the seller at hand are touched, never a full recomputation, so
+ * it stays cheap with millions of sellers.
+ */
+@Service
+public class SellerNetwork {
+
+    private static final long NETWORK_LOCK = 0x5907_4E37L;
+
+    private final JdbcClient jdbc;
+
+    SellerNetwork(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a key (idempotent) and merges the seller's network with every network holding it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addKey(long sellerPk, String keyType, String keyHash) {
+        if (keyHash == null || keyHash.isBlank()) {
+            return;
+        }
+        int added = jdbc.sql("""
+                insert into seller_identity_key (seller_pk, key_type, key_hash) values (:seller, :type, :hash)
+                on conflict (seller_pk, key_type, key_hash) do nothing""")
+                .param("seller", sellerPk).param("type", keyType).param("hash", keyHash).update();
+        if (added == 1) {
+            merge(sellerPk, keyType, keyHash);
+        }
+    }
+
+    private void merge(long sellerPk, String keyType, String keyHash) {
+        // merges of overlapping networks must not interleave
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", NETWORK_LOCK).query().singleRow();
+        List<Long> networks = jdbc.sql("""
+                select distinct s.network_id from seller_identity_key k join seller s on s.id = k.seller_pk
+                where k.key_type = :type and k.key_hash = :hash
+                union select network_id from seller where id = :seller""")
+                .param("type", keyType).param("hash", keyHash).param("seller", sellerPk).query(Long.class).list();
+        if (networks.size() < 2) {
+            return;
+        }
+        long target = networks.stream().min(Long::compare).orElseThrow();
+        jdbc.sql("update seller set network_id = :target where network_id in (:networks) and network_id <> :target")
+                .param("target", target).param("networks", networks).update();
+    }
+
+    /** Every seller of the seller's network, itself included. */
+    public List<Long> membersOf(long sellerPk) {
+        return jdbc.sql("select id from seller where network_id = (select network_id from seller where id = :seller) order by id")
+                .param("seller", sellerPk).query(Long.class).list();
+    }
+}

@@ -1,0 +1,70 @@
+package org.spotcheck.referral;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReferralController {
+
+    private final ReferralService referrals;
+
+    ReferralController(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    /**
+     * An agency's outcome report (enforcement-liaison or integrations). Numbers add up;
+     * {@code reportId} makes a resent report count once (without one, the report's own
+     * content identifies it).
+     */
+    @PostMapping(path = "/api/referrals/{referralId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> outcome(@PathVariable String referralId, @Valid @RequestBody OutcomeReport body,
+                              Principal principal) {
+        String reportId = body.reportId() != null && !body.reportId().isBlank() ? body.reportId().trim()
+                : UUID.nameUUIDFromBytes((referralId + "|" + body.arrests() + "|" + body.sitesClosed() + "|"
+                + body.seizedValueCny().stripTrailingZeros().toPlainString() + "|" + body.closed())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        ReferralService.Outcome outcome = new ReferralService.Outcome(reportId, body.arrests(), body.sitesClosed(),
+                body.seizedValueCny(), body.closed());
+        return switch (referrals.recordOutcome(referralId, outcome, principal.getName())) {
+            case ACCEPTED -> ResponseEntity.accepted().body(Map.of("referralId", referralId, "reportId", reportId,
+                    "totals", referrals.totals(referralId)));
+            case DUPLICATE -> ResponseEntity.accepted().body(Map.of("referralId", referralId, "reportId", reportId,
+                    "duplicate", true));
+            case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Referral not found", "No referral " + referralId);
+            case NOT_WAITING -> problem(HttpStatus.CONFLICT, "Referral not open for outcomes",
+                    "Referral " + referralId + " is not submitted yet, waits for a follow-up, or is closed");
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    record OutcomeReport(@Size(max = 200) String reportId,
+                         @NotNull @PositiveOrZero @Max(1_000_000) Integer arrests,
+                         @NotNull @PositiveOrZero @Max(1_000_000) Integer sitesClosed,
+                         @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal seizedValueCny,
+                         @NotNull Boolean closed) {
+    }
+}
