@@ -12,14 +12,8 @@ import org.spotcheck.support.Flags;
 /** Counterfeit cases at each sanction level, end to end, with the commands the platform receives. */
 class SanctionLevelsTest extends CaseFlows {
 
-    private JsonNode counterfeit(ObjectNode flag) {
-        Case c = atVerification(flag);
-        String verifier = view(c).at("/verification/verifier").asText();
-        assertThat(verdict(c, verifier, "COUNTERFEIT", "R-" + c.number()).status()).isEqualTo(202);
-        runJobs(c);
-        JsonNode view = view(c);
-        assertThat(view.get("outcome").asText()).isEqualTo("COUNTERFEIT");
-        return view;
+    private JsonNode counterfeitView(ObjectNode flag) {
+        return view(counterfeit(flag));
     }
 
     private static java.util.List<String> commands(JsonNode view) {
@@ -33,7 +27,7 @@ class SanctionLevelsTest extends CaseFlows {
         ObjectNode flag = Flags.decidedAs("TEST_BUY");
         Flags.signals(flag).put("salesCount", 100); // 8,900 CNY
 
-        JsonNode view = counterfeit(flag);
+        JsonNode view = counterfeitView(flag);
 
         assertThat(view.at("/sanction/level").asText()).isEqualTo("LISTING_REMOVAL");
         assertThat(commands(view)).containsExactly("TAKE_DOWN_LISTING");
@@ -44,7 +38,7 @@ class SanctionLevelsTest extends CaseFlows {
         ObjectNode flag = Flags.decidedAs("TEST_BUY");
         Flags.listing(flag).put("category", "COSMETICS");
 
-        JsonNode view = counterfeit(flag);
+        JsonNode view = counterfeitView(flag);
 
         assertThat(view.at("/sanction/level").asText()).isEqualTo("SHOP_CLOSURE");
         assertThat(commands(view)).containsExactlyInAnyOrder("TAKE_DOWN_LISTING", "CLOSE_SHOP");
@@ -57,7 +51,7 @@ class SanctionLevelsTest extends CaseFlows {
         ObjectNode flag = Flags.decidedAs("TEST_BUY");
         Flags.signals(flag).put("salesCount", 1000); // 89,000 CNY
 
-        JsonNode view = counterfeit(flag);
+        JsonNode view = counterfeitView(flag);
 
         assertThat(view.at("/sanction/level").asText()).isEqualTo("SHOP_CLOSURE");
         assertThat(view.at("/referral/agency").asText()).isEqualTo("PUBLIC_SECURITY");
@@ -70,7 +64,7 @@ class SanctionLevelsTest extends CaseFlows {
         for (int strike = 1; strike <= 3; strike++) {
             ObjectNode flag = Flags.decidedAs("TEST_BUY");
             Flags.listing(flag).put("sellerId", seller);
-            view = counterfeit(flag);
+            view = counterfeitView(flag);
         }
 
         assertThat(view.at("/sanction/level").asText()).isEqualTo("PERMANENT_BAN");

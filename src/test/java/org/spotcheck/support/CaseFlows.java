@@ -62,6 +62,16 @@ public abstract class CaseFlows extends IntegrationTest {
                 "{\"verdict\": \"" + verdict + "\", \"reportReference\": \"" + report + "\"}");
     }
 
+    /** A case taken to COUNTERFEIT by its verifier. */
+    protected Case counterfeit(ObjectNode flag) {
+        Case c = atVerification(flag);
+        String verifier = view(c).at("/verification/verifier").asText();
+        assertThat(verdict(c, verifier, "COUNTERFEIT", "R-" + c.number()).status()).isEqualTo(202);
+        runJobs(c);
+        assertThat(view(c).get("outcome").asText()).isEqualTo("COUNTERFEIT");
+        return c;
+    }
+
     /** Runs the jobs (async steps) of a case, as the job executor would. */
     protected void runJobs(Case c) {
         for (int i = 0; i < 20; i++) {
