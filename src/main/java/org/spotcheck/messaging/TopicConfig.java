@@ -17,7 +17,13 @@ class TopicConfig {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.CASE_EVENTS, partitions, replicas),
                 topic(Topics.PLATFORM_COMMANDS, partitions, replicas),
-                topic(Topics.VERIFICATION_REQUESTS, partitions, replicas));
+                topic(Topics.VERIFICATION_REQUESTS, partitions, replicas),
+                topic(Topics.FLAGS, partitions, replicas),
+                topic(Topics.FLAGS + ".DLT", 1, replicas),
+                topic(Topics.VERIFICATION_RESULTS, partitions, replicas),
+                topic(Topics.VERIFICATION_RESULTS + ".DLT", 1, replicas),
+                topic(Topics.ENFORCEMENT_OUTCOMES, partitions, replicas),
+                topic(Topics.ENFORCEMENT_OUTCOMES + ".DLT", 1, replicas));
     }
 
     private static NewTopic topic(String name, int partitions, int replicas) {

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String PLATFORM_COMMANDS = "spotcheck.platform-commands";
     public static final String VERIFICATION_REQUESTS = "spotcheck.verification-requests";
     public static final String FLAGS = "spotcheck.flags";
+    public static final String VERIFICATION_RESULTS = "spotcheck.verification-results";
+    public static final String ENFORCEMENT_OUTCOMES = "spotcheck.enforcement-outcomes";
 
     private Topics() {
     }

@@ -61,6 +61,7 @@ class ReferralController {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /** Shared with the Kafka listener: the same checks apply. */
     record OutcomeReport(@Size(max = 200) String reportId,
                          @NotNull @PositiveOrZero @Max(1_000_000) Integer arrests,
                          @NotNull @PositiveOrZero @Max(1_000_000) Integer sitesClosed,

@@ -12,7 +12,8 @@ import org.spotcheck.support.ProcessRef;
 import org.springframework.test.context.TestPropertySource;
 
 /** With an exploration share of 100 %, every low-risk flag is bought and marked as exploration. */
-@TestPropertySource(properties = "spotcheck.triage.exploration-share=1")
+@TestPropertySource(properties = {"spotcheck.triage.exploration-share=1",
+        "spring.kafka.listener.auto-startup=false"}) // the shared topics are for the main test context
 class ExplorationPathTest extends IntegrationTest {
 
     @Test

@@ -1,0 +1,82 @@
+package org.spotcheck.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.spotcheck.cases.CaseNotFoundException;
+import org.spotcheck.messaging.DeadLetters;
+import org.spotcheck.messaging.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code spotcheck.verification-results}: verdicts as in {@code POST /api/cases/{n}/verification},
+ * with the same rule as data: {@code verifierId} must be the verifier the case was routed to.
+ */
+@Component
+class VerificationResultListener {
+
+    static final String TOPIC = "spotcheck.verification-results";
+    private static final Set<String> VERDICTS = Set.of("COUNTERFEIT", "GENUINE", "INCONCLUSIVE");
+
+    private final VerificationService verification;
+    private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+
+    VerificationResultListener(VerificationService verification, ObjectMapper json, DeadLetters deadLetters) {
+        this.verification = verification;
+        this.json = json;
+        this.deadLetters = deadLetters;
+    }
+
+    @KafkaListener(topics = TOPIC, groupId = "${spotcheck.kafka.group-id:spotcheck}")
+    void result(ConsumerRecord<String, String> record) {
+        deadLetters.handle(record, () -> {
+            JsonNode result = parse(record.value());
+            String caseNumber = text(result, "caseNumber", 30);
+            String verifier = text(result, "verifierId", 100);
+            String verdict = text(result, "verdict", 20);
+            String report = text(result, "reportReference", 200);
+            if (!VERDICTS.contains(verdict)) {
+                throw new DeadLetters.RejectedMessage("verdict must be one of " + VERDICTS);
+            }
+            VerificationService.Answer answer;
+            try {
+                answer = verification.submit(caseNumber, verifier, verdict, report,
+                        result.hasNonNull("notes") ? result.get("notes").asText() : null);
+            } catch (CaseNotFoundException e) {
+                throw new DeadLetters.RejectedMessage("unknown case " + caseNumber);
+            }
+            switch (answer) {
+                case NOT_YOURS -> throw new DeadLetters.RejectedMessage(
+                        "case " + caseNumber + " is not routed to verifier " + verifier);
+                case NOT_WAITING -> throw new DeadLetters.RejectedMessage(
+                        "case " + caseNumber + " is not waiting for a verdict");
+                default -> { } // accepted now, or accepted before: a redelivery changes nothing
+            }
+        });
+    }
+
+    private JsonNode parse(String value) {
+        try {
+            JsonNode node = json.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new DeadLetters.RejectedMessage("not a JSON object");
+            }
+            return node;
+        } catch (DeadLetters.RejectedMessage e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DeadLetters.RejectedMessage("not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode node, String field, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max) {
+            throw new DeadLetters.RejectedMessage(field + " is required (text, at most " + max + " characters)");
+        }
+        return value.asText().trim();
+    }
+}
