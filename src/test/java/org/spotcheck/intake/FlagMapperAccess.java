@@ -1,0 +1,28 @@
+package org.spotcheck.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** Lets tests in other packages hand a flag body to intake directly, as the REST and Kafka entries do. */
+@Component
+@Profile("test")
+public class FlagMapperAccess {
+
+    private final FlagMapper mapper;
+    private final ObjectMapper json;
+
+    FlagMapperAccess(FlagMapper mapper, ObjectMapper json) {
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** @return the case number */
+    public String receive(IntakeService intake, String flagJson) {
+        try {
+            return intake.receive(mapper.toNewFlag(json.readValue(flagJson, FlagRequest.class)), "test").caseNumber();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
