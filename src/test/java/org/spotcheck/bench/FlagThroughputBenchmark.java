@@ -1,0 +1,188 @@
+package org.spotcheck.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.spotcheck.SpotcheckApplication;
+import org.spotcheck.dev.EmbeddedInfrastructure;
+import org.spotcheck.messaging.Topics;
+import org.spotcheck.support.Flags;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Flag intake through {@code spotcheck.flags} on one node, against a local PostgreSQL and
+ * Kafka: a realistic mix (5 % high risk, many resent flags and repeat listings), then the
+ * raw consumer rate of the same messages on the same broker, and the rate of each kind of
+ * flag on its own (where the time goes). Run with
+ * {@code mvn -q test-compile exec:java -Dexec.mainClass=org.spotcheck.bench.FlagThroughputBenchmark -Dflags=20000}
+ * (default 1,000,000).
+ */
+public final class FlagThroughputBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FlagThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("flags", 1_000_000);
+        EmbeddedPostgres postgres = EmbeddedInfrastructure.temporaryPostgres();
+        EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
+        ConfigurableApplicationContext app = SpringApplication.from(SpotcheckApplication::main)
+                .withAdditionalProfiles("test")
+                .run("--server.port=0", "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                        "--spotcheck.outbox.poll-millis=500", "--logging.level.root=warn").getApplicationContext();
+        JdbcClient db = app.getBean(JdbcClient.class);
+        String brokers = kafka.getBrokersAsString();
+        try {
+            List<String[]> mix = mix(n, new Random(7));
+            System.out.printf("%n== %,d flags, mixed: 5%% high risk, 25%% resent, 30%% repeat listings, rest new low risk ==%n", n);
+            Result mixed = run(db, brokers, Topics.FLAGS, mix);
+            double raw = rawConsumerRate(brokers, Topics.FLAGS, n);
+            System.out.printf("intake: %,.0f flags/s; cases started: %,.0f/s; raw consumer rate of the same messages: %,.0f/s;"
+                    + " intake / raw = %.3f%n", mixed.flagsPerSecond, mixed.casesPerSecond, raw, mixed.flagsPerSecond / raw);
+            System.out.printf("delay produce -> case visible: p50 %,d ms, p99 %,d ms%n", mixed.p50, mixed.p99);
+
+            int each = Math.max(1000, n / 20);
+            System.out.printf("%n== where the time goes: %,d flags of one kind each ==%n", each);
+            List<String[]> fresh = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                fresh.add(flag(Flags.decidedAs("DISMISS")));
+            }
+            report("new low-risk listing (a process starts and ends)", run(db, brokers, Topics.FLAGS, fresh));
+            report("resent flag (duplicate, no engine)", run(db, brokers, Topics.FLAGS, fresh));
+            ObjectNode open = Flags.decidedAs("TEST_BUY");
+            run(db, brokers, Topics.FLAGS, List.<String[]>of(flag(open)));
+            List<String[]> merges = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                ObjectNode merge = Flags.decidedAs("TEST_BUY");
+                Flags.listing(merge).setAll(Flags.listing(open));
+                merges.add(flag(merge));
+            }
+            report("flag for a listing with an open case (merge, no engine)", run(db, brokers, Topics.FLAGS, merges));
+        } finally {
+            app.close();
+            kafka.destroy();
+            postgres.close();
+        }
+    }
+
+    private static void report(String kind, Result result) {
+        System.out.printf("%-58s %,8.0f flags/s%n", kind, result.flagsPerSecond);
+    }
+
+    /** {flagId, key, json}; the flag id carries its send time for the delay measurement. */
+    private static List<String[]> mix(int n, Random random) {
+        List<String[]> flags = new ArrayList<>(n);
+        List<ObjectNode> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double draw = random.nextDouble();
+            ObjectNode flag;
+            if (draw < 0.25 && !sent.isEmpty()) {
+                flag = sent.get(random.nextInt(sent.size())); // resent as it was
+                flags.add(new String[] {flag.get("flagId").asText(), key(flag), flag.toString()});
+                continue;
+            } else if (draw < 0.55 && !sent.isEmpty()) {
+                flag = Flags.decidedAs("MONITOR");
+                Flags.listing(flag).setAll(Flags.listing(sent.get(random.nextInt(sent.size()))));
+            } else {
+                flag = Flags.decidedAs(draw > 0.95 ? "TEST_BUY" : draw > 0.75 ? "MONITOR" : "DISMISS");
+            }
+            sent.add(flag);
+            flags.add(flag(flag));
+        }
+        return flags;
+    }
+
+    private static String[] flag(ObjectNode flag) {
+        flag.put("flagId", "BENCH-" + UUID.randomUUID());
+        return new String[] {flag.get("flagId").asText(), key(flag), flag.toString()};
+    }
+
+    private static String key(ObjectNode flag) {
+        return Flags.listing(flag).get("platform").asText() + ":" + Flags.listing(flag).get("listingId").asText();
+    }
+
+    private static Result run(JdbcClient db, String brokers, String topic, List<String[]> flags) throws Exception {
+        long flagsBefore = db.sql("select count(*) from flag").query(Long.class).single();
+        long casesBefore = db.sql("select count(*) from spot_case").query(Long.class).single();
+        long distinct = flags.stream().map(f -> f[0]).distinct().count();
+        // flags already on record (a resend run) add no row: wait only for the new ones
+        long expected = flagsBefore + distinct - alreadyKnown(db, flags);
+        long start = System.currentTimeMillis();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (String[] f : flags) {
+                producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), f[1], f[2]));
+            }
+        }
+        while (db.sql("select count(*) from flag").query(Long.class).single() < expected) {
+            Thread.sleep(200);
+        }
+        double seconds = (System.currentTimeMillis() - start) / 1000.0;
+        long cases = db.sql("select count(*) from spot_case").query(Long.class).single() - casesBefore;
+        List<Long> delays = db.sql("""
+                select (extract(epoch from received_at) * 1000)::bigint from flag where id > (select coalesce(max(id), 0) - :n from flag)""")
+                .param("n", distinct).query(Long.class).list();
+        delays = delays.stream().map(t -> Math.max(0, t - start)).sorted().toList();
+        long p50 = delays.isEmpty() ? 0 : delays.get(delays.size() / 2);
+        long p99 = delays.isEmpty() ? 0 : delays.get(Math.min(delays.size() - 1, delays.size() * 99 / 100));
+        return new Result(flags.size() / seconds, cases / seconds, p50, p99);
+    }
+
+    private static long alreadyKnown(JdbcClient db, List<String[]> flags) {
+        List<String> ids = flags.stream().map(f -> f[0]).distinct().toList();
+        long known = 0;
+        for (int i = 0; i < ids.size(); i += 1000) {
+            known += db.sql("select count(*) from flag where flag_id in (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).query(Long.class).single();
+        }
+        return known;
+    }
+
+    private static double rawConsumerRate(String brokers, String topic, int n) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long count = 0;
+            long start = 0;
+            while (count < n) {
+                int got = consumer.poll(Duration.ofMillis(500)).count();
+                if (got > 0 && start == 0) {
+                    start = System.nanoTime();
+                }
+                count += got;
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private record Result(double flagsPerSecond, double casesPerSecond, long p50, long p99) {
+    }
+}
