@@ -2,7 +2,6 @@ package org.spotcheck.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.spotcheck.SpotcheckApplication;
-import org.spotcheck.dev.EmbeddedInfrastructure;
 import org.spotcheck.messaging.Topics;
 import org.spotcheck.support.Flags;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Flag intake through {@code spotcheck.flags} on one node, against a local PostgreSQL and
@@ -42,17 +36,9 @@ public final class FlagThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("flags", 1_000_000);
-        EmbeddedPostgres postgres = EmbeddedInfrastructure.temporaryPostgres();
-        EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
-        ConfigurableApplicationContext app = SpringApplication.from(SpotcheckApplication::main)
-                .withAdditionalProfiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--spotcheck.outbox.poll-millis=500", "--logging.level.root=warn").getApplicationContext();
-        JdbcClient db = app.getBean(JdbcClient.class);
-        String brokers = kafka.getBrokersAsString();
-        try {
+        try (BenchmarkApp bench = new BenchmarkApp("--spotcheck.outbox.poll-millis=500")) {
+            JdbcClient db = bench.app.getBean(JdbcClient.class);
+            String brokers = bench.kafka.getBrokersAsString();
             List<String[]> mix = mix(n, new Random(7));
             System.out.printf("%n== %,d flags, mixed: 5%% high risk, 25%% resent, 30%% repeat listings, rest new low risk ==%n", n);
             Result mixed = run(db, brokers, Topics.FLAGS, mix);
@@ -78,10 +64,6 @@ public final class FlagThroughputBenchmark {
                 merges.add(flag(merge));
             }
             report("flag for a listing with an open case (merge, no engine)", run(db, brokers, Topics.FLAGS, merges));
-        } finally {
-            app.close();
-            kafka.destroy();
-            postgres.close();
         }
     }
 

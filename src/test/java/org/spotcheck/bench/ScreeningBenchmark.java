@@ -11,11 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
-import org.spotcheck.SpotcheckApplication;
-import org.spotcheck.dev.EmbeddedInfrastructure;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Market-entry screening with a million sellers on record: prints latency figures of
@@ -31,18 +27,12 @@ public final class ScreeningBenchmark {
     public static void main(String[] args) throws Exception {
         int sellers = Integer.getInteger("sellers", 1_000_000);
         int requests = Integer.getInteger("requests", 5_000);
-        EmbeddedPostgres postgres = EmbeddedInfrastructure.temporaryPostgres();
-        EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
-        ConfigurableApplicationContext app = SpringApplication.from(SpotcheckApplication::main)
-                .withAdditionalProfiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                        "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--logging.level.root=warn").getApplicationContext();
-        try {
+        try (BenchmarkApp bench = new BenchmarkApp()) {
+            EmbeddedPostgres postgres = bench.postgres;
+            ConfigurableApplicationContext app = bench.app;
             long loadStart = System.nanoTime();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                // a million sellers with four keys each; every 1000th shares a phone with its neighbour, 1 in 500 banned
+                // a million sellers with four keys each; 1 in 500 is banned
                 s.execute("insert into seller (platform, seller_id) select 'bench', 'B-' || g from generate_series(1, "
                         + sellers + ") g");
                 s.execute("""
@@ -78,10 +68,6 @@ public final class ScreeningBenchmark {
             System.out.printf("latency over HTTP: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     micros[requests / 2] / 1000.0, micros[requests * 9 / 10] / 1000.0,
                     micros[requests * 99 / 100] / 1000.0, micros[requests - 1] / 1000.0);
-        } finally {
-            app.close();
-            kafka.destroy();
-            postgres.close();
         }
     }
 

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.messaging.Topics;
 import org.spotcheck.support.CaseFlows;
 import org.spotcheck.support.Flags;
+import org.spotcheck.support.KafkaClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A flag all the way to COUNTERFEIT, and the platform reads the takedown from Kafka. */
@@ -37,7 +31,8 @@ class TakedownKafkaTest extends CaseFlows {
         runJobs(c);
         relay.relay();
 
-        List<ConsumerRecord<String, String>> commands = read(Topics.PLATFORM_COMMANDS, shop);
+        List<ConsumerRecord<String, String>> commands = KafkaClient.read(kafkaBrokers(), Topics.PLATFORM_COMMANDS,
+                r -> shop.equals(r.key()), 1);
 
         assertThat(commands).hasSize(1);
         JsonNode event = JSON.readTree(commands.get(0).value());
@@ -48,25 +43,4 @@ class TakedownKafkaTest extends CaseFlows {
         assertThat(UUID.fromString(event.at("/data/commandId").asText())).isNotNull();
     }
 
-    private List<ConsumerRecord<String, String>> read(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
-    }
 }

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.spotcheck.support.Api;
 import org.spotcheck.support.Flags;
 import org.spotcheck.support.IntegrationTest;
+import org.spotcheck.support.KafkaClient;
 
 /** Events leave through the outbox and arrive on the real broker. */
 class CaseEventsKafkaTest extends IntegrationTest {
@@ -59,24 +55,8 @@ class CaseEventsKafkaTest extends IntegrationTest {
     }
 
     private List<ConsumerRecord<String, String>> eventsOf(String caseNumber, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (caseNumber.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
+        List<ConsumerRecord<String, String>> found = KafkaClient.read(kafkaBrokers(), Topics.CASE_EVENTS,
+                r -> caseNumber.equals(r.key()), expected);
         assertThat(found).as("events of " + caseNumber + " on " + Topics.CASE_EVENTS).hasSize(expected);
         return found;
     }

@@ -2,40 +2,19 @@ package org.spotcheck.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.spotcheck.support.DecisionTables;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** bpmn/triage.dmn exactly as process owners edit it: each rule, top to bottom. */
 class TriageTableTest {
 
-    private static DmnEngine dmn;
-    private static DmnDecision triage;
-    private static String matchedRule;
-
-    @BeforeAll
-    static void parse() throws Exception {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(
-                event -> matchedRule = event.getMatchingRules().isEmpty() ? null
-                        : event.getMatchingRules().get(0).getId()));
-        dmn = configuration.buildEngine();
-        try (InputStream in = Files.newInputStream(Path.of("bpmn/triage.dmn"))) {
-            triage = dmn.parseDecision("triage", in);
-        }
-    }
+    private static final DecisionTables TABLES = new DecisionTables();
+    private static final DmnDecision TRIAGE = TABLES.parse("triage.dmn", "triage");
 
     @ParameterizedTest(name = "rule {0}: strikes={1} {2} risk={3} disputes={4} rating={5} price/msrp={6} -> {7} P{8}")
     @CsvSource(nullValues = "null", textBlock = """
@@ -66,11 +45,11 @@ class TriageTableTest {
         inputs.put("priceToMsrp", priceToMsrp);
         inputs.put("cleanChecks", null);
 
-        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(triage, inputs).getSingleResult();
+        DmnDecisionRuleResult result = TABLES.evaluate(TRIAGE, inputs);
 
         assertThat(result.<String>getEntry("decision")).isEqualTo(decision);
         assertThat(result.<Integer>getEntry("priority")).isEqualTo(priority);
-        assertThat(matchedRule).isEqualTo(String.format("Rule_Triage_%02d", rule));
+        assertThat(TABLES.matchedRule()).isEqualTo(String.format("Rule_Triage_%02d", rule));
     }
 
     @ParameterizedTest(name = "clean checks {0}, {1} at risk {2} -> {3} P{4} by {5}")
@@ -92,11 +71,11 @@ class TriageTableTest {
         inputs.put("priceToMsrp", 1.0);
         inputs.put("cleanChecks", cleanChecks);
 
-        DmnDecisionRuleResult result = dmn.evaluateDecisionTable(triage, inputs).getSingleResult();
+        DmnDecisionRuleResult result = TABLES.evaluate(TRIAGE, inputs);
 
         assertThat(result.<String>getEntry("decision")).isEqualTo(decision);
         assertThat(result.<Integer>getEntry("priority")).isEqualTo(priority);
-        assertThat(matchedRule).isEqualTo(rule);
+        assertThat(TABLES.matchedRule()).isEqualTo(rule);
     }
 
     @ParameterizedTest(name = "threshold: {0} at risk {1} -> {2}")
@@ -116,7 +95,7 @@ class TriageTableTest {
         inputs.put("priceToMsrp", 1.0);
         inputs.put("cleanChecks", 0);
 
-        assertThat(dmn.evaluateDecisionTable(triage, inputs).getSingleResult().<String>getEntry("decision"))
+        assertThat(TABLES.evaluate(TRIAGE, inputs).<String>getEntry("decision"))
                 .isEqualTo(decision);
     }
 }

@@ -2,43 +2,20 @@ package org.spotcheck.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.spotcheck.support.DecisionTables;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** bpmn/verification-route.dmn, bpmn/sanction.dmn and bpmn/referral.dmn as process owners edit them: every rule. */
 class DecisionTablesTest {
 
-    private static DmnEngine dmn;
-    private static String matchedRule;
+    private static final DecisionTables TABLES = new DecisionTables();
 
-    @BeforeAll
-    static void engine() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(
-                event -> matchedRule = event.getMatchingRules().isEmpty() ? null
-                        : event.getMatchingRules().get(0).getId()));
-        dmn = configuration.buildEngine();
-    }
-
-    private static DmnDecisionRuleResult evaluate(String file, String decision, Map<String, Object> inputs)
-            throws Exception {
-        try (InputStream in = Files.newInputStream(Path.of("bpmn", file))) {
-            DmnDecision table = dmn.parseDecision(decision, in);
-            return dmn.evaluateDecisionTable(table, inputs).getSingleResult();
-        }
+    private static DmnDecisionRuleResult evaluate(String file, String decision, Map<String, Object> inputs) {
+        return TABLES.evaluate(TABLES.parse(file, decision), inputs);
     }
 
     @ParameterizedTest(name = "{0}, enrolled={1}, forceLab={2} -> {3} by rule {4}")
@@ -51,7 +28,7 @@ class DecisionTablesTest {
             LUXURY,    true,  false, RIGHTS_HOLDER, 3
             APPAREL,   false, false, LAB,           4
             """)
-    void routesTheSample(String category, boolean enrolled, boolean forceLab, String route, int rule) throws Exception {
+    void routesTheSample(String category, boolean enrolled, boolean forceLab, String route, int rule) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("category", category);
         inputs.put("brandEnrolled", enrolled);
@@ -59,7 +36,7 @@ class DecisionTablesTest {
 
         assertThat(evaluate("verification-route.dmn", "verification-route", inputs).<String>getEntry("route"))
                 .isEqualTo(route);
-        assertThat(matchedRule).isEqualTo(String.format("Rule_Route_%02d", rule));
+        assertThat(TABLES.matchedRule()).isEqualTo(String.format("Rule_Route_%02d", rule));
     }
 
     @ParameterizedTest(name = "strikes={0} {1} sales={2} -> {3} by rule {4}")
@@ -73,14 +50,14 @@ class DecisionTablesTest {
             0, LUXURY,    4999,   WARNING,         7
             0, OTHER,     null,   WARNING,         7
             """)
-    void sanctions(int strikes, String category, Double sales, String sanction, int rule) throws Exception {
+    void sanctions(int strikes, String category, Double sales, String sanction, int rule) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("priorStrikes", strikes);
         inputs.put("category", category);
         inputs.put("salesValueCny", sales);
 
         assertThat(evaluate("sanction.dmn", "sanction", inputs).<String>getEntry("sanction")).isEqualTo(sanction);
-        assertThat(matchedRule).isEqualTo(String.format("Rule_Sanction_%02d", rule));
+        assertThat(TABLES.matchedRule()).isEqualTo(String.format("Rule_Sanction_%02d", rule));
     }
 
     @ParameterizedTest(name = "sales={0} {1} strikes={2} -> refer={3} {4} by rule {5}")
@@ -94,7 +71,7 @@ class DecisionTablesTest {
             null,  APPAREL,     2, true,  MARKET_REGULATION,  5
             49999, LUXURY,      1, false, null,               6
             """)
-    void refers(Double sales, String category, int strikes, boolean refer, String agency, int rule) throws Exception {
+    void refers(Double sales, String category, int strikes, boolean refer, String agency, int rule) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("salesValueCny", sales);
         inputs.put("category", category);
@@ -104,6 +81,6 @@ class DecisionTablesTest {
 
         assertThat(result.<Boolean>getEntry("refer")).isEqualTo(refer);
         assertThat(result.<String>getEntry("agency")).isEqualTo(agency);
-        assertThat(matchedRule).isEqualTo(String.format("Rule_Referral_%02d", rule));
+        assertThat(TABLES.matchedRule()).isEqualTo(String.format("Rule_Referral_%02d", rule));
     }
 }

@@ -1,0 +1,34 @@
+package org.spotcheck.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.spotcheck.SpotcheckApplication;
+import org.spotcheck.dev.EmbeddedInfrastructure;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A throw-away PostgreSQL, Kafka broker and spotcheck node for one benchmark run. */
+final class BenchmarkApp implements AutoCloseable {
+
+    final EmbeddedPostgres postgres = EmbeddedInfrastructure.temporaryPostgres();
+    final EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
+    final ConfigurableApplicationContext app;
+
+    BenchmarkApp(String... extraArgs) {
+        String[] base = {"--server.port=0", "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--logging.level.root=warn"};
+        String[] args = new String[base.length + extraArgs.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extraArgs, 0, args, base.length, extraArgs.length);
+        app = SpringApplication.from(SpotcheckApplication::main).withAdditionalProfiles("test").run(args)
+                .getApplicationContext();
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.close();
+        kafka.destroy();
+        postgres.close();
+    }
+}
