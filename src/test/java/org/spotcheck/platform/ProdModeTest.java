@@ -47,6 +47,28 @@ class ProdModeTest {
     }
 
     @Test
+    void refusesADatabaseWithDevAccounts() throws Exception {
+        try (Connection connection = SharedInfrastructure.postgres().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database devcheck");
+        }
+        String url = "jdbc:postgresql://localhost:" + SharedInfrastructure.postgres().getPort() + "/devcheck";
+        // a dev start leaves the dev accounts behind
+        prod().profiles("test").run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBrokers(),
+                "--spring.kafka.listener.auto-startup=false", "--camunda.bpm.process-engine-name=devstart").close();
+
+        assertThatThrownBy(() -> prod().run("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBrokers(),
+                "--camunda.bpm.admin-user.id=chief", "--camunda.bpm.admin-user.password=a-long-admin-secret",
+                "--camunda.bpm.process-engine-name=devcheck"))
+                .hasStackTraceContaining("the database holds dev accounts")
+                .hasStackTraceContaining("analyst");
+    }
+
+    @Test
     void startsWithItsSettingsAndCreatesOnlyTheConfiguredAdmin() throws Exception {
         try (Connection connection = SharedInfrastructure.postgres().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
