@@ -39,6 +39,12 @@ public final class Api {
         return send(request);
     }
 
+    /** Raw bytes, e.g. invalid UTF-8. */
+    public Response postBytes(String path, String user, byte[] body) {
+        return send(request(path, user).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json"));
+    }
+
     public Response put(String path, String user, String body) {
         return send(request(path, user).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"));
