@@ -12,11 +12,19 @@ class EvidenceController {
     private final EvidenceService evidence;
     private final CustodyLog custody;
     private final CaseRepository cases;
+    private final EvidenceBundle bundles;
 
-    EvidenceController(EvidenceService evidence, CustodyLog custody, CaseRepository cases) {
+    EvidenceController(EvidenceService evidence, CustodyLog custody, CaseRepository cases, EvidenceBundle bundles) {
         this.evidence = evidence;
         this.custody = custody;
         this.cases = cases;
+        this.bundles = bundles;
+    }
+
+    /** The case's evidence and custody chain, signed: {bundle (base64 JSON), signature, algorithm, publicKey}. */
+    @GetMapping("/api/cases/{caseNumber}/evidence-bundle")
+    java.util.Map<String, Object> bundle(@PathVariable String caseNumber) throws Exception {
+        return bundles.export(caseNumber);
     }
 
     /** The case's chain of custody, oldest entry first. */

@@ -11,6 +11,9 @@ import org.spotcheck.support.Flags;
 /** The custody log is append-only in the database, and verification finds an edit made behind its back. */
 class CustodyLogTest extends CaseFlows {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private CustodyAudit audit;
+
     private long anEntry() {
         Case c = purchased(Flags.decidedAs("TEST_BUY"));
         return jdbc.sql("""
@@ -45,6 +48,12 @@ class CustodyLogTest extends CaseFlows {
 
             assertThat(after.get("intact").asBoolean()).isFalse();
             assertThat(after.get("firstBrokenEntry").asLong()).isEqualTo(entry);
+
+            audit.check(); // what the scheduled audit does
+            assertThat(jdbc.sql("""
+                    select count(*) from outbox_event where type = 'spotcheck.evidence.chain-broken'
+                    and (data ->> 'firstBrokenEntry')::bigint = :entry""").param("entry", entry)
+                    .query(Long.class).single()).isEqualTo(1);
         } finally {
             tamper(entry, original);
         }
