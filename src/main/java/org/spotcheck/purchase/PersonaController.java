@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.spotcheck.web.Problems;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +54,7 @@ class PersonaController {
 
     @ExceptionHandler(PersonaService.PersonaExistsException.class)
     ResponseEntity<ProblemDetail> exists(PersonaService.PersonaExistsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Persona exists");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return Problems.of(HttpStatus.CONFLICT, "Persona exists", e.getMessage());
     }
 
     record NewPersona(@NotBlank @Size(max = 100) String handle, @NotBlank @Size(max = 200) String addressLabel) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,17 +49,12 @@ class ReferralController {
                     "totals", referrals.totals(referralId)));
             case DUPLICATE -> ResponseEntity.accepted().body(Map.of("referralId", referralId, "reportId", reportId,
                     "duplicate", true));
-            case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "Referral not found", "No referral " + referralId);
-            case NOT_WAITING -> problem(HttpStatus.CONFLICT, "Referral not open for outcomes",
+            case UNKNOWN -> Problems.of(HttpStatus.NOT_FOUND, "Referral not found", "No referral " + referralId);
+            case NOT_WAITING -> Problems.of(HttpStatus.CONFLICT, "Referral not open for outcomes",
                     "Referral " + referralId + " is not submitted yet, waits for a follow-up, or is closed");
         };
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
-    }
 
     /** Shared with the Kafka listener: the same checks apply. */
     record OutcomeReport(@Size(max = 200) String reportId,

@@ -4,7 +4,7 @@ import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.spotcheck.platform.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,22 +15,16 @@ import org.springframework.stereotype.Component;
 @Component("reviewFlagCompleted")
 class ReviewFlagListener implements TaskListener {
 
-    private final TriageService triage;
+    private final TaskListener check;
 
     ReviewFlagListener(TriageService triage) {
-        this.triage = triage;
+        this.check = TaskActors.requireBoolean(Vars.TRIAGE_APPROVED, "true = buy, false = dismiss",
+                (task, approved) -> triage.recordReview(task.getExecution().getProcessBusinessKey(), approved,
+                        TaskActors.actor(task)));
     }
 
     @Override
     public void notify(DelegateTask task) {
-        if (!(task.getVariable(Vars.TRIAGE_APPROVED) instanceof Boolean approved)) {
-            throw new FormFieldValidationException(Vars.TRIAGE_APPROVED,
-                    "triageApproved is required and must be a Boolean (true = buy, false = dismiss)");
-        }
-        String reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null
-                ? task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()
-                : task.getAssignee();
-        triage.recordReview(task.getExecution().getProcessBusinessKey(), approved,
-                reviewer != null ? reviewer : "unknown");
+        check.notify(task);
     }
 }

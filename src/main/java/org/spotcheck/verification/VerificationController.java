@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,9 +37,9 @@ class VerificationController {
             case ACCEPTED -> ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "verdict", body.verdict()));
             case ALREADY_ACCEPTED -> ResponseEntity.accepted()
                     .body(Map.of("caseNumber", caseNumber, "verdict", body.verdict(), "duplicate", true));
-            case NOT_YOURS -> problem(HttpStatus.FORBIDDEN, "Not your case",
+            case NOT_YOURS -> Problems.of(HttpStatus.FORBIDDEN, "Not your case",
                     "Case " + caseNumber + " is not routed to " + principal.getName() + " for verification");
-            case NOT_WAITING -> problem(HttpStatus.CONFLICT, "Not waiting for a verdict",
+            case NOT_WAITING -> Problems.of(HttpStatus.CONFLICT, "Not waiting for a verdict",
                     "Case " + caseNumber + " is not waiting for a verdict (none requested, or answered already)");
         };
     }
@@ -51,11 +51,6 @@ class VerificationController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
-    }
 
     enum VerdictValue { COUNTERFEIT, GENUINE, INCONCLUSIVE }
 
