@@ -38,7 +38,7 @@ class FlagListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = Topics.FLAGS, batch = "true", groupId = "${spotcheck.kafka.group-id:spotcheck}")
+    @KafkaListener(topics = Topics.FLAGS, batch = "true")
     void flags(List<ConsumerRecord<String, String>> records) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);

@@ -1,7 +1,6 @@
 package org.spotcheck.purchase;
 
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,9 +77,5 @@ public class WaitingCaseReleaser {
             log.info("Released {} ({})", caseNumber, message);
         }
         return Boolean.TRUE.equals(released);
-    }
-
-    Optional<String> firstWaitingForBudget() {
-        return waiting(CaseStatus.AWAITING_BUDGET).stream().findFirst();
     }
 }

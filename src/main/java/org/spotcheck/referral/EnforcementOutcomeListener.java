@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.spotcheck.messaging.DeadLetters;
+import org.spotcheck.messaging.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EnforcementOutcomeListener {
 
-    static final String TOPIC = "spotcheck.enforcement-outcomes";
 
     private final ReferralService referrals;
     private final ObjectMapper json;
@@ -30,7 +30,7 @@ class EnforcementOutcomeListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = "${spotcheck.kafka.group-id:spotcheck}")
+    @KafkaListener(topics = Topics.ENFORCEMENT_OUTCOMES)
     void outcome(ConsumerRecord<String, String> record) {
         deadLetters.handle(record, () -> {
             Message message;

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VerificationResultListener {
 
-    static final String TOPIC = "spotcheck.verification-results";
     private static final Set<String> VERDICTS = Set.of("COUNTERFEIT", "GENUINE", "INCONCLUSIVE");
 
     private final VerificationService verification;
@@ -30,7 +29,7 @@ class VerificationResultListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = TOPIC, groupId = "${spotcheck.kafka.group-id:spotcheck}")
+    @KafkaListener(topics = Topics.VERIFICATION_RESULTS)
     void result(ConsumerRecord<String, String> record) {
         deadLetters.handle(record, () -> {
             JsonNode result = parse(record.value());
