@@ -22,6 +22,11 @@ public final class Api {
         this.port = port;
     }
 
+    /** Logged into Tasklist as a browser would be; dev accounts have password = user id. */
+    public TasklistSession tasklist(String user) {
+        return new TasklistSession(port, user);
+    }
+
     /** Dev accounts have password = user id. */
     public Response get(String path, String user) {
         return send(request(path, user).GET());
