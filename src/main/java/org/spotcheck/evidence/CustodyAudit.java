@@ -5,48 +5,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes every custody chain on a schedule (default hourly). A break raises an alert
- * event ({@code spotcheck.evidence.chain-broken} on {@code spotcheck.case-events}, once
- * per broken entry) and an error in the log for operations to act on.
+ * Recomputes every custody chain (run by the {@code custody-audit} process on its
+ * schedule). A break raises an alert event ({@code spotcheck.evidence.chain-broken} on
+ * {@code spotcheck.case-events}, once per broken entry, whichever node finds it) and an
+ * error in the log.
  */
 @Component
 class CustodyAudit {
 
     private static final Logger log = LoggerFactory.getLogger(CustodyAudit.class);
+    static final String CHAIN_BROKEN = "spotcheck.evidence.chain-broken";
 
     private final CustodyLog custody;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
-    private Long lastReported;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    CustodyAudit(CustodyLog custody, Outbox outbox, TransactionTemplate tx) {
+    CustodyAudit(CustodyLog custody, Outbox outbox, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.custody = custody;
         this.outbox = outbox;
-        this.tx = tx;
-    }
-
-    @Scheduled(cron = "${spotcheck.evidence.audit-cron:0 17 * * * *}")
-    void audit() {
-        CustodyLog.Verification result = check();
-        if (!result.intact()) {
-            log.error("Custody chain broken at entry {} ({} entries checked)", result.firstBrokenEntry(),
-                    result.entriesChecked());
-        }
+        this.jdbc = jdbc;
+        // the alert must outlive the failing audit job that reports the break as an incident
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** @return the verification; a newly found break is published once */
     CustodyLog.Verification check() {
         CustodyLog.Verification result = custody.verify();
-        if (!result.intact() && !result.firstBrokenEntry().equals(lastReported)) {
-            tx.executeWithoutResult(status -> outbox.append(Topics.CASE_EVENTS, "custody",
-                    "spotcheck.evidence.chain-broken", null, Map.of("firstBrokenEntry", result.firstBrokenEntry(),
-                            "entriesChecked", result.entriesChecked())));
-            lastReported = result.firstBrokenEntry();
+        if (!result.intact()) {
+            log.error("Custody chain broken at entry {} ({} entries checked)", result.firstBrokenEntry(),
+                    result.entriesChecked());
+            ownTransaction.executeWithoutResult(status -> {
+                boolean known = jdbc.sql("""
+                        select exists (select 1 from outbox_event where type = :type
+                                       and (data ->> 'firstBrokenEntry')::bigint = :entry)""")
+                        .param("type", CHAIN_BROKEN).param("entry", result.firstBrokenEntry())
+                        .query(Boolean.class).single();
+                if (!known) {
+                    outbox.append(Topics.CASE_EVENTS, "custody", CHAIN_BROKEN, null, Map.of(
+                            "firstBrokenEntry", result.firstBrokenEntry(), "entriesChecked", result.entriesChecked()));
+                }
+            });
         }
         return result;
     }
