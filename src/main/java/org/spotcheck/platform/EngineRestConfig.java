@@ -60,8 +60,20 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (response.getStatus() < 400 || !(response.getEntity() instanceof ExceptionDto error)) {
+            if (response.getStatus() < 400) {
                 return;
+            }
+            ExceptionDto error;
+            if (response.getEntity() instanceof ExceptionDto engineError) {
+                error = engineError;
+            } else {
+                // JSON the body reader could not map, or an error without a body: say what kind, not the parser's internals
+                error = new ExceptionDto();
+                error.setType("InvalidRequest");
+                error.setMessage(response.getStatus() == 400
+                        ? "The body is not what this endpoint takes: see the engine REST reference for its JSON shape"
+                        : HttpStatus.resolve(response.getStatus()) == null ? "Error"
+                        : HttpStatus.resolve(response.getStatus()).getReasonPhrase());
             }
             HttpStatus status = HttpStatus.resolve(response.getStatus());
             Map<String, Object> problem = new LinkedHashMap<>();

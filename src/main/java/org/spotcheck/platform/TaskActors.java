@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /** Helpers for task listeners: who acts, and how bad input is refused. */
 public final class TaskActors {
 
+    /** The refusal of the current completion, for callers that only see the engine's wrapped 500. */
+    private static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
+
     private TaskActors() {
     }
 
@@ -22,7 +25,15 @@ public final class TaskActors {
 
     /** Refuses the completion: the task stays open and the caller gets a 400 naming the field. */
     public static FormFieldValidationException refuse(String field, String message) {
+        REFUSAL.set(message);
         return new FormFieldValidationException(field, message);
+    }
+
+    /** @return the message of the last refusal on this thread, if any, and forgets it */
+    static String takeRefusal() {
+        String message = REFUSAL.get();
+        REFUSAL.remove();
+        return message;
     }
 
     /** A complete-listener that only checks one Boolean decision. */

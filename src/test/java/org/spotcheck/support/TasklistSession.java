@@ -32,6 +32,8 @@ public final class TasklistSession {
         this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))).status();
+        // the login starts a new session with a new CSRF token: fetch it as the browser does
+        send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).GET());
     }
 
     /** 200 when the user may use Tasklist at all. */

@@ -1,0 +1,296 @@
+package org.spotcheck.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.spotcheck.security.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A task's user may set only the fields of the task's form, and only by completing it.
+ * Without this, whoever may complete a task could send any process variable with it
+ * (a verifier id, a verdict, a budget) through Tasklist or {@code /engine-rest}, since
+ * the engine writes completion variables to the process. Task variables cannot be edited
+ * outside a completion except by administrators.
+ */
+class TaskInputGuard extends OncePerRequestFilter {
+
+    private static final Pattern TASK_WRITE = Pattern.compile(
+            "^(/engine-rest|/camunda/api/engine)(?:/engine/([^/]+))?/task/([^/]+)/"
+                    + "(complete|submit-form|resolve|variables|localVariables)(?:/.*)?$");
+    private static final Set<String> PLAIN_TYPES = Set.of("Boolean", "String", "Double", "Integer", "Long", "Short",
+            "Null");
+    private static final int MAX_BODY = 1 << 20;
+
+    private final TaskService tasks;
+    private final FormService forms;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+
+    TaskInputGuard(TaskService tasks, FormService forms, IdentityService identity, ObjectMapper json) {
+        this.tasks = tasks;
+        this.forms = forms;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
+                || request.getMethod().equals("OPTIONS");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher task = TASK_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Authentication user = task.matches() ? caller(request, task.group(2)) : null;
+        if (user == null) {
+            chain.doFilter(request, response); // unauthenticated: the engine refuses it anyway
+            return;
+        }
+        boolean admin = user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMIN);
+        String action = task.group(4);
+        if (action.endsWith("ariables")) {
+            if (admin) {
+                chain.doFilter(request, response);
+            } else {
+                refuse(request, response, HttpStatus.FORBIDDEN, "Task variables are set by completing the task's form, "
+                        + "not edited on their own");
+            }
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + MAX_BODY + " bytes");
+            return;
+        }
+        Set<String> unexpected = unexpectedVariables(task.group(3), body);
+        if (!unexpected.isEmpty()) {
+            refuse(request, response, HttpStatus.BAD_REQUEST, "This task takes the fields of its form only, as typed "
+                    + "values; refused: " + String.join(", ", unexpected));
+            return;
+        }
+        TaskActors.takeRefusal();
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new Replayed(request, body), answer);
+        String refusal = TaskActors.takeRefusal();
+        if (refusal != null && answer.getStatus() >= 500) {
+            // Tasklist's API reports a refused completion as a 500; it is the caller's input, so 400
+            refuse(request, response, HttpStatus.BAD_REQUEST, refusal);
+        } else {
+            answer.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * The engine's authenticated user for /engine-rest; for Tasklist, whose own login
+     * filter may not have run yet, the user of the webapp session.
+     */
+    private Authentication caller(HttpServletRequest request, String engineName) {
+        Authentication current = identity.getCurrentAuthentication();
+        HttpSession session = request.getSession(false);
+        if (current != null || session == null) {
+            return current;
+        }
+        Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
+        if (logins != null && logins.getAuthenticationForProcessEngine(engineName == null ? "default" : engineName)
+                instanceof UserAuthentication login) {
+            return new Authentication(login.getIdentityId(), login.getGroupIds());
+        }
+        return null;
+    }
+
+    /**
+     * Names what the body may not set: a field the form does not have, or a read-only field
+     * with another value than the task shows (a browser may send read-only fields back as
+     * they were). Empty when it cannot tell: the engine then decides.
+     */
+    private Set<String> unexpectedVariables(String taskId, byte[] body) {
+        JsonNode completion;
+        try {
+            completion = json.readTree(body);
+        } catch (IOException notJson) {
+            completion = null;
+        }
+        // both doors answer these differently (Tasklist's with a 500): one clear answer here
+        if (completion == null || !completion.isObject()) {
+            return Set.of("(the body: a JSON object {\"variables\": {name: {\"value\": …, \"type\": …}}} is expected)");
+        }
+        JsonNode variables = completion.path("variables");
+        if (variables.isMissingNode() || variables.isNull()) {
+            return Set.of();
+        }
+        if (!variables.isObject()) {
+            return Set.of("(variables: an object of typed values is expected)");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> variable = it.next();
+            if (!variable.getValue().isObject()) {
+                return Set.of(abbreviate(variable.getKey()) + " (a typed value {\"value\": …, \"type\": …} is expected)");
+            }
+        }
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication(); // the form's shape is no secret; whether the caller may act, the engine decides
+        try {
+            Map<String, Boolean> fields = formFields(taskId);
+            if (fields == null) {
+                return Set.of();
+            }
+            Set<String> unexpected = new TreeSet<>();
+            variables.fields().forEachRemaining(variable -> {
+                String name = variable.getKey();
+                String shown = abbreviate(name);
+                Boolean editable = fields.get(name);
+                JsonNode type = variable.getValue().path("type");
+                if (!type.isMissingNode() && !type.isNull() && !PLAIN_TYPES.contains(type.asText())) {
+                    unexpected.add(shown + " (a form field takes a Boolean, a String or a number, not type '"
+                            + abbreviate(type.asText()) + "')");
+                } else if (editable == null) {
+                    unexpected.add(shown);
+                } else if (!editable && !sameValue(variable.getValue().get("value"), tasks.getVariable(taskId, name))) {
+                    unexpected.add(name + " (read-only)");
+                }
+            });
+            return unexpected;
+        } finally {
+            identity.setAuthentication(caller);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+
+    private boolean sameValue(JsonNode submitted, Object current) {
+        JsonNode shown = json.valueToTree(current);
+        boolean nothingSubmitted = submitted == null || submitted.isNull()
+                || submitted.isTextual() && submitted.asText().isEmpty(); // a form shows a missing value as empty
+        if (nothingSubmitted || shown.isNull()) {
+            return nothingSubmitted && shown.isNull();
+        }
+        if (submitted.isNumber() && shown.isNumber()) {
+            return submitted.decimalValue().compareTo(shown.decimalValue()) == 0;
+        }
+        return submitted.equals(shown);
+    }
+
+    /** @return the form's keys, each editable or read-only; null for a task not there or without a deployed form */
+    private Map<String, Boolean> formFields(String taskId) {
+        try {
+            Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+            if (task == null || task.getCamundaFormRef() == null) {
+                return null;
+            }
+            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+                Map<String, Boolean> keys = new LinkedHashMap<>();
+                collectKeys(json.readTree(form), keys);
+                return keys;
+            }
+        } catch (IOException | RuntimeException noForm) {
+            return null;
+        }
+    }
+
+    private static void collectKeys(JsonNode node, Map<String, Boolean> keys) {
+        if (node.isObject() && node.hasNonNull("key") && node.hasNonNull("type")) {
+            keys.put(node.get("key").asText(), !node.path("readonly").asBoolean(false)
+                    && !node.path("disabled").asBoolean(false));
+        }
+        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
+            collectKeys(children.next(), keys);
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request with its body, already read here, readable again by the engine. */
+    private static final class Replayed extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

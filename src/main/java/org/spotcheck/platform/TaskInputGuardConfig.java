@@ -1,0 +1,23 @@
+package org.spotcheck.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Both doors to tasks, engine-rest and Tasklist's own API, get the {@link TaskInputGuard}. */
+@Configuration(proxyBeanMethods = false)
+class TaskInputGuardConfig {
+
+    @Bean
+    FilterRegistrationBean<TaskInputGuard> taskInputGuard(ProcessEngine engine, ObjectMapper json) {
+        FilterRegistrationBean<TaskInputGuard> registration = new FilterRegistrationBean<>(new TaskInputGuard(
+                engine.getTaskService(), engine.getFormService(), engine.getIdentityService(), json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        // last, so it runs once the caller is authenticated on the engine
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+}
