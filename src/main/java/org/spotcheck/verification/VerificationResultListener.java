@@ -40,10 +40,14 @@ class VerificationResultListener {
             if (!VERDICTS.contains(verdict)) {
                 throw new DeadLetters.RejectedMessage("verdict must be one of " + VERDICTS);
             }
+            JsonNode notes = result.get("notes");
+            if (notes != null && !notes.isNull() && (!notes.isTextual() || notes.asText().length() > 4000)) {
+                throw new DeadLetters.RejectedMessage("notes must be text of at most 4000 characters");
+            }
             VerificationService.Answer answer;
             try {
                 answer = verification.submit(caseNumber, verifier, verdict, report,
-                        result.hasNonNull("notes") ? result.get("notes").asText() : null);
+                        notes == null || notes.isNull() ? null : notes.asText());
             } catch (CaseNotFoundException e) {
                 throw new DeadLetters.RejectedMessage("unknown case " + caseNumber);
             }

@@ -26,16 +26,23 @@ class HostileInputTest extends CaseFlows {
     private long rows() {
         return jdbc.sql("""
                 select (select count(*) from flag) + (select count(*) from spot_case) + (select count(*) from verification)
+                     + (select count(*) from budget_year) + (select count(*) from persona) + (select count(*) from verifier)
+                     + (select count(*) from lab_category) + (select count(*) from verifier_brand)
                      + (select count(*) from referral_outcome) + (select count(*) from timeline_entry)""")
                 .query(Long.class).single();
     }
 
     private int attack(String path, String user, Supplier<ObjectNode> valid, Random random) {
+        return attack("POST", path, user, valid, random);
+    }
+
+    private int attack(String method, String path, String user, Supplier<ObjectNode> valid, Random random) {
         int tried = 0;
         for (int i = 0; i < PER_ENDPOINT; i++) {
             byte[] body = Hostile.mutate(valid.get(), random);
             long before = rows();
-            Api.Response response = api().postBytes(path, user, body);
+            Api.Response response = method.equals("PUT") ? api().putBytes(path, user, body)
+                    : api().postBytes(path, user, body);
             tried++;
             String input = new String(body, StandardCharsets.UTF_8);
             assertThat(response.status()).as("%s with %s", path, abbreviated(input)).isLessThan(500);
@@ -71,8 +78,18 @@ class HostileInputTest extends CaseFlows {
         }, random);
         tried += attack("/api/screenings", "intake", () -> Hostile.NODES.objectNode().put("phoneHash", "p").put("idDocumentHash", "i"),
                 random);
+        // administration; a valid year far ahead, so an input that happens to be valid spends nothing of today's budget
+        tried += attack("PUT", "/api/budget", "admin", () -> Hostile.NODES.objectNode().put("year", 2199)
+                .put("totalCny", 1000), random);
+        tried += attack("/api/personas", "admin", () -> Hostile.NODES.objectNode().put("handle", "hostile-" + random.nextInt())
+                .put("addressLabel", "Locker 9"), random);
+        tried += attack("PUT", "/api/verifiers/hostile-lab", "admin", () -> {
+            ObjectNode verifier = Hostile.NODES.objectNode().put("kind", "LAB").put("name", "Hostile lab");
+            verifier.putArray("covers").add("NO_SUCH_CATEGORY");
+            return verifier;
+        }, random);
         System.out.printf("HostileInputTest: %d generated inputs tried (seed %d), no 5xx, refusals changed nothing%n",
                 tried, SEED);
-        assertThat(tried).isEqualTo(4 * PER_ENDPOINT);
+        assertThat(tried).isEqualTo(7 * PER_ENDPOINT);
     }
 }

@@ -50,6 +50,12 @@ public final class Api {
                 .header("Content-Type", "application/json"));
     }
 
+    /** Raw bytes with PUT. */
+    public Response putBytes(String path, String user, byte[] body) {
+        return send(request(path, user).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json"));
+    }
+
     public Response put(String path, String user, String body) {
         return send(request(path, user).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"));

@@ -35,6 +35,17 @@ public final class KafkaClient {
         }
     }
 
+    /** Sends raw values (invalid UTF-8 included), in order, and waits until the broker has them all. */
+    public static void sendRaw(String brokers, String topic, Map<String, byte[]> valuesByKey) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            valuesByKey.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, key, value)));
+            producer.flush();
+        }
+    }
+
     /** Reads the topic from the start until {@code expected} records match or 30 s pass. */
     public static List<ConsumerRecord<String, String>> read(String brokers, String topic,
                                                            Predicate<ConsumerRecord<String, String>> match, int expected) {
