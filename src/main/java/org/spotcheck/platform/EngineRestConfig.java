@@ -25,6 +25,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(ProblemJsonErrors.class);
+        register(NoStore.class);
         // ahead of Camunda's own mapper for the same exception type
         register(RejectedTaskInput.class, 1);
     }
@@ -47,6 +48,15 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 }
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
+        }
+    }
+
+    /** Task data, variables and identities stay out of caches (the engine itself says only no-cache). */
+    static class NoStore implements ContainerResponseFilter {
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
         }
     }
 

@@ -54,6 +54,9 @@ class SecurityConfig {
                         .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(Groups.authorities(Groups.STAFF))
                         // an endpoint without a rule is closed until it gets one
                         .anyRequest().denyAll())
+                // JSON only: nothing in an answer may run, load or be framed, and nothing is cached
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp
+                        .policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // stateless Basic auth, no cookies: nothing for a cross-site request to ride on

@@ -8,12 +8,16 @@ import java.sql.Statement;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.spotcheck.SpotcheckApplication;
 import org.spotcheck.support.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Prod mode: no profile, settings from the environment, no built-in users. */
+/** Prod mode: no profile, settings from the environment, no built-in users, no secret in the log. */
+@ExtendWith(OutputCaptureExtension.class)
 class ProdModeTest {
 
     private static final String[] BLANK_SETTINGS = {
@@ -37,13 +41,15 @@ class ProdModeTest {
     }
 
     @Test
-    void refusesAShortAdminPassword() {
+    void refusesAShortAdminPasswordWithoutRepeatingIt(CapturedOutput log) {
         assertThatThrownBy(() -> prod().run("--spring.datasource.url=jdbc:postgresql://db/spotcheck",
-                "--spring.datasource.username=spotcheck", "--spring.datasource.password=secret",
+                "--spring.datasource.username=spotcheck", "--spring.datasource.password=Db-Secret-4711",
                 "--spring.kafka.bootstrap-servers=kafka:9092", "--camunda.bpm.admin-user.id=chief",
-                "--camunda.bpm.admin-user.password=short"))
+                "--camunda.bpm.admin-user.password=Sh0rt!x"))
                 .hasMessageContaining("SPOTCHECK_ADMIN_PASSWORD is shorter than 12 characters")
-                .hasMessageNotContaining("is not set");
+                .hasMessageNotContaining("is not set")
+                .hasMessageNotContaining("Sh0rt!x");
+        assertThat(log.getAll()).doesNotContain("Sh0rt!x").doesNotContain("Db-Secret-4711");
     }
 
     @Test
@@ -69,7 +75,7 @@ class ProdModeTest {
     }
 
     @Test
-    void startsWithItsSettingsAndCreatesOnlyTheConfiguredAdmin() throws Exception {
+    void startsWithItsSettingsAndCreatesOnlyTheConfiguredAdmin(CapturedOutput log) throws Exception {
         try (Connection connection = SharedInfrastructure.postgres().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database prodcheck");
@@ -89,5 +95,6 @@ class ProdModeTest {
                     .contains("camunda-admin", "triage", "test-buyers", "evidence-custodians", "enforcement-liaison",
                             "process-owners", "integrations", "verifiers");
         }
+        assertThat(log.getAll()).as("the log of a prod start").contains("Started").doesNotContain("a-long-admin-secret");
     }
 }

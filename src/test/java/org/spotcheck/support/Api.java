@@ -24,7 +24,11 @@ public final class Api {
 
     /** Logged into Tasklist as a browser would be; dev accounts have password = user id. */
     public TasklistSession tasklist(String user) {
-        return new TasklistSession(port, user);
+        return new TasklistSession(port, user, user);
+    }
+
+    public TasklistSession tasklist(String user, String password) {
+        return new TasklistSession(port, user, password);
     }
 
     /** Dev accounts have password = user id. */

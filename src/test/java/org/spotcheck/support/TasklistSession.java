@@ -23,12 +23,12 @@ public final class TasklistSession {
     private final HttpClient client;
     private final int loginStatus;
 
-    TasklistSession(int port, String user) {
+    TasklistSession(int port, String user, String password) {
         this.port = port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
         send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()); // session and CSRF cookie
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
         this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))).status();
