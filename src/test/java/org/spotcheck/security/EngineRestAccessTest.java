@@ -110,4 +110,39 @@ class EngineRestAccessTest extends IntegrationTest {
             assertThat(e.get("text").asText()).contains("approved");
         });
     }
+
+    private Api.Response deploy(String user) {
+        String boundary = "spotcheck-boundary";
+        String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
+                .createExecutableProcess("access-check-" + user).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\naccess-check\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"access-check.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        return api().post("/engine-rest/deployment/create", user, body, "multipart/form-data; boundary=" + boundary);
+    }
+
+    @Test
+    void onlyProcessOwnersAndAdminsDeployAndOnlyAdminsManageUsersAndAuthorizations() {
+        for (String user : new String[] {"analyst", "buyer", "custodian", "liaison", "manager"}) {
+            assertThat(deploy(user).status()).as(user + " deploys").isEqualTo(403);
+        }
+        for (String user : new String[] {"owner", "admin"}) {
+            Api.Response deployed = deploy(user);
+            assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        }
+        String newUser = "{\"profile\": {\"id\": \"sneaky\", \"firstName\": \"S\", \"lastName\": \"N\"},"
+                + " \"credentials\": {\"password\": \"sneaky-password-1\"}}";
+        String grant = "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"%s\", \"resourceType\": 0,"
+                + " \"resourceId\": \"*\"}";
+        for (String user : new String[] {"analyst", "buyer", "custodian", "liaison", "owner", "manager"}) {
+            assertThat(api().post("/engine-rest/user/create", user, newUser).status()).as(user + " creates a user")
+                    .isEqualTo(403);
+            assertThat(api().post("/engine-rest/authorization/create", user, grant.formatted(user)).status())
+                    .as(user + " grants itself everything").isEqualTo(403);
+            assertThat(api().put("/engine-rest/group/triage/members/" + user, user, "").status())
+                    .as(user + " joins triage").isEqualTo(403);
+        }
+        assertThat(engine.getIdentityService().createUserQuery().userId("sneaky").count()).isZero();
+        assertThat(engine.getIdentityService().createGroupQuery().groupMember("buyer").groupId("triage").count()).isZero();
+    }
 }
