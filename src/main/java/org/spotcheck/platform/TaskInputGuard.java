@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -50,15 +50,9 @@ class TaskInputGuard extends OncePerRequestFilter {
             "Null");
     private static final int MAX_BODY = 1 << 20;
 
-    private final TaskService tasks;
-    private final FormService forms;
-    private final IdentityService identity;
     private final ObjectMapper json;
 
-    TaskInputGuard(TaskService tasks, FormService forms, IdentityService identity, ObjectMapper json) {
-        this.tasks = tasks;
-        this.forms = forms;
-        this.identity = identity;
+    TaskInputGuard(ObjectMapper json) {
         this.json = json;
     }
 
@@ -72,7 +66,9 @@ class TaskInputGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher task = TASK_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        Authentication user = task.matches() ? caller(request, task.group(2)) : null;
+        // the engine this request is served by, found as engine-rest and the webapps find it
+        ProcessEngine engine = task.matches() ? EngineUtil.lookupProcessEngine(task.group(2)) : null;
+        Authentication user = engine == null ? null : caller(engine, request, task.group(2));
         if (user == null) {
             chain.doFilter(request, response); // unauthenticated: the engine refuses it anyway
             return;
@@ -93,7 +89,7 @@ class TaskInputGuard extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + MAX_BODY + " bytes");
             return;
         }
-        Set<String> unexpected = unexpectedVariables(task.group(3), body);
+        Set<String> unexpected = unexpectedVariables(engine, task.group(3), body);
         if (!unexpected.isEmpty()) {
             refuse(request, response, HttpStatus.BAD_REQUEST, "This task takes the fields of its form only, as typed "
                     + "values; refused: " + String.join(", ", unexpected));
@@ -115,14 +111,14 @@ class TaskInputGuard extends OncePerRequestFilter {
      * The engine's authenticated user for /engine-rest; for Tasklist, whose own login
      * filter may not have run yet, the user of the webapp session.
      */
-    private Authentication caller(HttpServletRequest request, String engineName) {
-        Authentication current = identity.getCurrentAuthentication();
+    private Authentication caller(ProcessEngine engine, HttpServletRequest request, String engineName) {
+        Authentication current = engine.getIdentityService().getCurrentAuthentication();
         HttpSession session = request.getSession(false);
         if (current != null || session == null) {
             return current;
         }
         Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
-        if (logins != null && logins.getAuthenticationForProcessEngine(engineName == null ? "default" : engineName)
+        if (logins != null && logins.getAuthenticationForProcessEngine(engine.getName())
                 instanceof UserAuthentication login) {
             return new Authentication(login.getIdentityId(), login.getGroupIds());
         }
@@ -134,7 +130,7 @@ class TaskInputGuard extends OncePerRequestFilter {
      * with another value than the task shows (a browser may send read-only fields back as
      * they were). Empty when it cannot tell: the engine then decides.
      */
-    private Set<String> unexpectedVariables(String taskId, byte[] body) {
+    private Set<String> unexpectedVariables(ProcessEngine engine, String taskId, byte[] body) {
         JsonNode completion;
         try {
             completion = json.readTree(body);
@@ -158,10 +154,11 @@ class TaskInputGuard extends OncePerRequestFilter {
                 return Set.of(abbreviate(variable.getKey()) + " (a typed value {\"value\": …, \"type\": …} is expected)");
             }
         }
+        IdentityService identity = engine.getIdentityService();
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication(); // the form's shape is no secret; whether the caller may act, the engine decides
         try {
-            Map<String, Boolean> fields = formFields(taskId);
+            Map<String, Boolean> fields = formFields(engine, taskId);
             if (fields == null) {
                 return Set.of();
             }
@@ -176,7 +173,7 @@ class TaskInputGuard extends OncePerRequestFilter {
                             + abbreviate(type.asText()) + "')");
                 } else if (editable == null) {
                     unexpected.add(shown);
-                } else if (!editable && !sameValue(variable.getValue().get("value"), tasks.getVariable(taskId, name))) {
+                } else if (!editable && !sameValue(variable.getValue().get("value"), engine.getTaskService().getVariable(taskId, name))) {
                     unexpected.add(name + " (read-only)");
                 }
             });
@@ -204,13 +201,13 @@ class TaskInputGuard extends OncePerRequestFilter {
     }
 
     /** @return the form's keys, each editable or read-only; null for a task not there or without a deployed form */
-    private Map<String, Boolean> formFields(String taskId) {
+    private Map<String, Boolean> formFields(ProcessEngine engine, String taskId) {
         try {
-            Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+            Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null || task.getCamundaFormRef() == null) {
                 return null;
             }
-            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+            try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
                 Map<String, Boolean> keys = new LinkedHashMap<>();
                 collectKeys(json.readTree(form), keys);
                 return keys;

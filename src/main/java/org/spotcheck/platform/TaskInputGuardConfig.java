@@ -1,7 +1,6 @@
 package org.spotcheck.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +11,8 @@ import org.springframework.core.Ordered;
 class TaskInputGuardConfig {
 
     @Bean
-    FilterRegistrationBean<TaskInputGuard> taskInputGuard(ProcessEngine engine, ObjectMapper json) {
-        FilterRegistrationBean<TaskInputGuard> registration = new FilterRegistrationBean<>(new TaskInputGuard(
-                engine.getTaskService(), engine.getFormService(), engine.getIdentityService(), json));
+    FilterRegistrationBean<TaskInputGuard> taskInputGuard(ObjectMapper json) {
+        FilterRegistrationBean<TaskInputGuard> registration = new FilterRegistrationBean<>(new TaskInputGuard(json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // last, so it runs once the caller is authenticated on the engine
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);

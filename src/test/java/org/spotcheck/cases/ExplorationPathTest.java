@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.support.Api;
 import org.spotcheck.support.Flags;
@@ -13,7 +14,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /** With an exploration share of 100 %, every low-risk flag is bought and marked as exploration. */
 @TestPropertySource(properties = {"spotcheck.triage.exploration-share=1",
-        "spring.kafka.listener.auto-startup=false"}) // the shared topics are for the main test context
+        "spring.kafka.listener.auto-startup=false", // the shared topics are for the main test context
+        // a context of its own, so an engine of its own: the webapps and engine-rest of the main
+        // context look engines up by name, and must keep finding the main context's "default"
+        "camunda.bpm.process-engine-name=exploration"})
+@Tag("own-context") // a Spring context of its own: its own JVM (pom.xml)
 class ExplorationPathTest extends IntegrationTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.dev.EmbeddedInfrastructure;
 import org.spotcheck.support.Flags;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // an engine name of its own: closing this context must not unregister the other contexts' "default" engine
         properties = {"spring.kafka.listener.auto-startup=false", "camunda.bpm.process-engine-name=outage"})
 @ActiveProfiles("test")
+@Tag("own-context") // a Spring context of its own: its own JVM (pom.xml)
 @DirtiesContext // its broker stops with the class: the context must not linger and keep dialling it
 class BrokerOutageTest {
 

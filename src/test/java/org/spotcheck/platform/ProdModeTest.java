@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Prod mode: no profile, settings from the environment, no built-in users, no secret in the log. */
+@Tag("own-context") // a Spring context of its own: its own JVM (pom.xml)
 @ExtendWith(OutputCaptureExtension.class)
 class ProdModeTest {
 
