@@ -2,7 +2,13 @@ package org.spotcheck.cases;
 
 import java.math.BigDecimal;
 import java.time.Year;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +17,76 @@ import org.springframework.stereotype.Repository;
 public class CaseRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** {@code count} new case numbers at once. */
+    public List<String> nextCaseNumbers(Year year, int count) {
+        return jdbc.sql("select nextval('case_number_seq') from generate_series(1, :n)").param("n", count)
+                .query(Long.class).list().stream().map(n -> String.format("CF-%d-%06d", year.getValue(), n)).toList();
+    }
+
+    /** A case triaged as needing nothing more (MONITOR, DISMISS): it is closed as it is stored, without a process. */
+    public record SettledCase(String caseNumber, String platform, String listingId, long listingPk, long sellerPk,
+                              BigDecimal riskScore, String triageDecision, int priority, Outcome outcome) {
+    }
+
+    /** Stores settled cases in one statement; @return their refs, in list order */
+    public List<CaseRef> insertSettled(List<SettledCase> settled) {
+        if (settled.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CaseRef> byNumber = new HashMap<>();
+        ArraySql.query(template, """
+                insert into spot_case (case_number, platform, listing_id, listing_pk, seller_pk, status, outcome,
+                                       triage_decision, priority, risk_score, closed_at)
+                select cn, p, l, lp, sp, ?, o, d, pr, r, now()
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
+                            ?::int2[], ?::numeric[]) with ordinality as t(cn, p, l, lp, sp, o, d, pr, r, n)
+                order by n
+                returning id, case_number""",
+                (rs, i) -> byNumber.put(rs.getString(2), new CaseRef(rs.getLong(1), rs.getString(2))),
+                CaseStatus.CLOSED.name(),
+                ArraySql.of("varchar", settled.stream().map(SettledCase::caseNumber).toList()),
+                ArraySql.of("varchar", settled.stream().map(SettledCase::platform).toList()),
+                ArraySql.of("varchar", settled.stream().map(SettledCase::listingId).toList()),
+                ArraySql.of("int8", settled.stream().map(SettledCase::listingPk).toList()),
+                ArraySql.of("int8", settled.stream().map(SettledCase::sellerPk).toList()),
+                ArraySql.of("varchar", settled.stream().map(c -> c.outcome().name()).toList()),
+                ArraySql.of("varchar", settled.stream().map(SettledCase::triageDecision).toList()),
+                ArraySql.of("int2", settled.stream().map(c -> (short) c.priority()).toList()),
+                ArraySql.of("numeric", settled.stream().map(SettledCase::riskScore).toList()));
+        return settled.stream().map(c -> byNumber.get(c.caseNumber())).toList();
+    }
+
+    /** @return the open case of each listing that has one, by "platform:listingId" */
+    public Map<String, CaseRef> findOpenByListings(Collection<String[]> platformAndListingIds) {
+        Map<String, CaseRef> found = new HashMap<>();
+        if (platformAndListingIds.isEmpty()) {
+            return found;
+        }
+        ArraySql.query(template, """
+                select c.id, c.case_number, c.platform, c.listing_id from spot_case c
+                join unnest(?::varchar[], ?::varchar[]) as t(p, l) on c.platform = t.p and c.listing_id = t.l
+                where c.closed_at is null""",
+                (rs, i) -> found.put(rs.getString(3) + ":" + rs.getString(4), new CaseRef(rs.getLong(1), rs.getString(2))),
+                ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[0]).toList()),
+                ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[1]).toList()));
+        return found;
+    }
+
+    /** @return the state of each case, by key */
+    public Map<Long, CaseState> states(Collection<Long> casePks) {
+        Map<Long, CaseState> found = new HashMap<>();
+        ArraySql.query(template, """
+                select id, case_number, status, outcome, process_instance_id from spot_case where id = any(?::int8[])""",
+                (rs, i) -> found.put(rs.getLong(1), new CaseState(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))), ArraySql.of("int8", List.copyOf(casePks)));
+        return found;
     }
 
     public String nextCaseNumber(Year year) {
@@ -97,16 +170,6 @@ public class CaseRepository {
     public long sellerOf(long casePk) {
         return jdbc.sql("select seller_pk from spot_case where id = :case").param("case", casePk)
                 .query(Long.class).single();
-    }
-
-    public int cleanChecks(long sellerPk) {
-        return jdbc.sql("select clean_checks from seller where id = :seller").param("seller", sellerPk)
-                .query(Integer.class).single();
-    }
-
-    public int priorStrikes(long sellerPk) {
-        return jdbc.sql("select count(*) from spot_case where seller_pk = :seller and outcome = 'COUNTERFEIT'")
-                .param("seller", sellerPk).query(Integer.class).single();
     }
 
     /** Number, status and outcome as an API answer reports them. */

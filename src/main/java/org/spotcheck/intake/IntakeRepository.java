@@ -1,76 +1,157 @@
 package org.spotcheck.intake;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 import org.spotcheck.intake.domain.NewFlag;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Flags, listings, sellers and their identity keys. Uniqueness lives in the database
- * (constraints with ON CONFLICT), so concurrent requests on several nodes agree.
+ * Flags, listings and sellers, a batch at a time. Uniqueness lives in the database
+ * (constraints with ON CONFLICT), so concurrent batches on several nodes agree; rows go
+ * in sorted by their natural key, so two batches never wait for each other in a cycle.
  */
 @Repository
 class IntakeRepository {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    IntakeRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    IntakeRepository(JdbcTemplate template) {
+        this.template = template;
     }
 
-    /** @return the new flag's key, or empty when this flag id was received before */
-    Optional<Long> claimFlag(NewFlag flag, String receivedBy, String payloadJson) {
-        NewFlag.Signals s = flag.signals();
-        return jdbc.sql("""
+    /** A flag of a batch with its stored JSON. */
+    record Arrival(NewFlag flag, String payloadJson) {
+    }
+
+    /**
+     * Stores the flags whose ids are new; the rest were received before (or by a
+     * concurrent batch, which this one waits for on the unique index).
+     * @return flag id → key of the new row, for the new flags only
+     */
+    Map<String, Long> claimFlags(List<Arrival> arrivals, String receivedBy) {
+        List<Arrival> sorted = arrivals.stream().sorted(Comparator.comparing(a -> a.flag().flagId())).toList();
+        Map<String, Long> claimed = new HashMap<>();
+        ArraySql.query(template, """
                 insert into flag (flag_id, source, risk_score, dispute_count, avg_rating, rating_count, msrp_cny,
                                   sales_count, received_by, payload)
-                values (:flagId, :source, :risk, :disputes, :rating, :ratings, :msrp, :sales, :by, cast(:payload as jsonb))
+                select f, s, r, d, a, rc, m, sc, ?, cast(p as jsonb)
+                from unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::int4[], ?::numeric[], ?::int4[], ?::numeric[],
+                            ?::int4[], ?::text[]) with ordinality as t(f, s, r, d, a, rc, m, sc, p, n)
+                order by n
                 on conflict (flag_id) do nothing
-                returning id""")
-                .param("flagId", flag.flagId()).param("source", flag.source().name())
-                .param("risk", s.riskScore()).param("disputes", s.disputeCount()).param("rating", s.avgRating())
-                .param("ratings", s.ratingCount()).param("msrp", s.msrpCny()).param("sales", s.salesCount()).param("by", receivedBy)
-                .param("payload", payloadJson)
-                .query(Long.class).optional();
+                returning id, flag_id""", (rs, i) -> claimed.put(rs.getString(2), rs.getLong(1)), receivedBy,
+                column("varchar", sorted, a -> a.flag().flagId()), column("varchar", sorted, a -> a.flag().source().name()),
+                column("numeric", sorted, a -> a.flag().signals().riskScore()),
+                column("int4", sorted, a -> a.flag().signals().disputeCount()),
+                column("numeric", sorted, a -> a.flag().signals().avgRating()),
+                column("int4", sorted, a -> a.flag().signals().ratingCount()),
+                column("numeric", sorted, a -> a.flag().signals().msrpCny()),
+                column("int4", sorted, a -> a.flag().signals().salesCount()),
+                column("text", sorted, Arrival::payloadJson));
+        return claimed;
     }
 
-    Optional<FlagReceipt> findFlag(String flagId) {
-        return jdbc.sql("""
-                select c.id as case_pk, c.case_number, f.merged
-                from flag f join spot_case c on c.id = f.case_pk where f.flag_id = :flagId""")
-                .param("flagId", flagId).query(FlagReceipt.class).optional();
+    /** @return receipts of flags received before, by flag id */
+    Map<String, FlagReceipt> findFlags(List<String> flagIds) {
+        Map<String, FlagReceipt> found = new HashMap<>();
+        ArraySql.query(template, """
+                select f.flag_id, c.id, c.case_number, f.merged
+                from flag f join spot_case c on c.id = f.case_pk where f.flag_id = any(?::varchar[])""",
+                (rs, i) -> found.put(rs.getString(1), new FlagReceipt(rs.getLong(2), rs.getString(3), rs.getBoolean(4))),
+                ArraySql.of("varchar", flagIds));
+        return found;
     }
 
-    void attachFlag(long flagPk, long casePk, boolean merged) {
-        jdbc.sql("update flag set case_pk = :case, merged = :merged where id = :id")
-                .param("case", casePk).param("merged", merged).param("id", flagPk).update();
+    /** A flag's case, once known; {@code merged} when it joined a case another flag opened. */
+    record Attachment(long flagPk, long casePk, boolean merged) {
     }
 
-    long seller(String platform, String sellerId) {
-        return jdbc.sql("""
-                insert into seller (platform, seller_id) values (:platform, :seller)
-                on conflict (platform, seller_id) do nothing returning id""")
-                .param("platform", platform).param("seller", sellerId).query(Long.class).optional()
-                .orElseGet(() -> jdbc.sql("select id from seller where platform = :platform and seller_id = :seller")
-                        .param("platform", platform).param("seller", sellerId).query(Long.class).single());
+    void attachFlags(List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        ArraySql.update(template, """
+                update flag f set case_pk = a.c, merged = a.m
+                from unnest(?::int8[], ?::int8[], ?::bool[]) as a(f, c, m) where f.id = a.f""",
+                column("int8", attachments, Attachment::flagPk), column("int8", attachments, Attachment::casePk),
+                column("bool", attachments, Attachment::merged));
     }
 
-    /** Creates the listing or refreshes it with what the newest flag says. */
-    long listing(NewFlag.Listing l, long sellerPk) {
-        return jdbc.sql("""
+    /** @return seller key by "platform:sellerId", created where missing */
+    Map<String, Long> sellers(Collection<NewFlag.Listing> listings) {
+        List<String[]> keys = listings.stream().map(l -> new String[] {l.platform(), l.sellerId()})
+                .collect(java.util.stream.Collectors.toMap(k -> k[0] + ":" + k[1], k -> k, (a, b) -> a, TreeMap::new))
+                .values().stream().toList();
+        Object platforms = ArraySql.of("varchar", keys.stream().map(k -> k[0]).toList());
+        Object sellerIds = ArraySql.of("varchar", keys.stream().map(k -> k[1]).toList());
+        ArraySql.update(template, """
+                insert into seller (platform, seller_id)
+                select p, s from unnest(?::varchar[], ?::varchar[]) with ordinality as t(p, s, n) order by n
+                on conflict (platform, seller_id) do nothing""", platforms, sellerIds);
+        Map<String, Long> found = new HashMap<>();
+        ArraySql.query(template, """
+                select s.id, s.platform, s.seller_id from seller s
+                join unnest(?::varchar[], ?::varchar[]) as t(p, s) on s.platform = t.p and s.seller_id = t.s""",
+                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)), platforms, sellerIds);
+        return found;
+    }
+
+    /**
+     * Creates or refreshes each listing with what its newest flag says (one flag per
+     * listing here: the caller keeps the newest).
+     * @return listing key by "platform:listingId"
+     */
+    Map<String, Long> listings(Collection<NewFlag.Listing> newest, Map<String, Long> sellers) {
+        List<NewFlag.Listing> sorted = newest.stream()
+                .sorted(Comparator.comparing(NewFlag.Listing::platform).thenComparing(NewFlag.Listing::listingId)).toList();
+        Map<String, Long> found = new HashMap<>();
+        ArraySql.query(template, """
                 insert into listing (platform, listing_id, shop_id, seller_pk, title, brand, category, price_cny, url)
-                values (:platform, :listingId, :shopId, :seller, :title, :brand, :category, :price, :url)
+                select p, l, sh, se, ti, b, c, pr, u
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::numeric[], ?::varchar[]) with ordinality as t(p, l, sh, se, ti, b, c, pr, u, n)
+                order by n
                 on conflict (platform, listing_id) do update
                    set shop_id = excluded.shop_id, seller_pk = excluded.seller_pk, title = excluded.title,
                        brand = excluded.brand, category = excluded.category, price_cny = excluded.price_cny,
                        url = excluded.url, updated_at = now()
-                returning id""")
-                .param("platform", l.platform()).param("listingId", l.listingId()).param("shopId", l.shopId())
-                .param("seller", sellerPk).param("title", l.title()).param("brand", l.brand())
-                .param("category", l.category().name()).param("price", l.priceCny()).param("url", l.url())
-                .query(Long.class).single();
+                returning id, platform, listing_id""",
+                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)),
+                column("varchar", sorted, NewFlag.Listing::platform), column("varchar", sorted, NewFlag.Listing::listingId),
+                column("varchar", sorted, NewFlag.Listing::shopId),
+                column("int8", sorted, l -> sellers.get(l.platform() + ":" + l.sellerId())),
+                column("varchar", sorted, NewFlag.Listing::title), column("varchar", sorted, NewFlag.Listing::brand),
+                column("varchar", sorted, l -> l.category().name()), column("numeric", sorted, NewFlag.Listing::priceCny),
+                column("varchar", sorted, NewFlag.Listing::url));
+        return found;
+    }
+
+    /** A seller's record as triage weighs it. */
+    record SellerRecord(int priorStrikes, int cleanChecks) {
+    }
+
+    Map<Long, SellerRecord> sellerRecords(Collection<Long> sellerPks) {
+        Map<Long, SellerRecord> found = new HashMap<>();
+        ArraySql.query(template, """
+                select s.id, s.clean_checks,
+                       (select count(*) from spot_case c where c.seller_pk = s.id and c.outcome = 'COUNTERFEIT')
+                from seller s where s.id = any(?::int8[])""",
+                (rs, i) -> found.put(rs.getLong(1), new SellerRecord(rs.getInt(3), rs.getInt(2))),
+                ArraySql.of("int8", List.copyOf(sellerPks)));
+        return found;
+    }
+
+    private static <T> ArraySql.Column column(String type, List<T> rows, Function<T, ?> value) {
+        return ArraySql.of(type, rows.stream().map(value).map(v -> (Object) v).collect(ArrayList::new, ArrayList::add,
+                ArrayList::addAll));
     }
 
     record FlagReceipt(long casePk, String caseNumber, boolean merged) {

@@ -6,23 +6,38 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.CaseStatus;
+import org.spotcheck.cases.Outcome;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.network.SellerNetwork;
+import org.spotcheck.triage.TriageTable;
+import org.spotcheck.triage.domain.ExplorationPolicy;
+import org.spotcheck.triage.domain.TriageDecision;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns a flag into a case: the same flag id twice gives the same case, a flag for a
- * listing with an open case joins that case, anything else opens a case and starts
- * its process, all in one transaction.
+ * Turns flags into cases, as if they arrived one after the other: the same flag id twice
+ * gives the same case; a flag for a listing with an open case joins that case; any other
+ * flag opens a case, triaged at once with the DMN table {@code triage}. A case triaged
+ * MONITOR or DISMISS (and not drawn for an exploration buy) is stored closed, without a
+ * process: most flags never reach the engine. Only a case that needs work — a test buy
+ * or a review — starts its process. A batch is one transaction and writes its rows with
+ * a few set-based statements, which is what lets Kafka intake keep up with a platform's
+ * flag volume (README, Performance).
  */
 @Service
 public class IntakeService {
@@ -32,91 +47,210 @@ public class IntakeService {
     private final CaseJournal journal;
     private final CaseProcessStarter processes;
     private final SellerNetwork network;
+    private final TriageTable triage;
     private final ObjectMapper json;
     private final Clock clock;
 
     IntakeService(IntakeRepository intake, CaseRepository cases, CaseJournal journal, CaseProcessStarter processes,
-                  SellerNetwork network, ObjectMapper json, Clock clock) {
-        this.network = network;
+                  SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock) {
         this.intake = intake;
         this.cases = cases;
         this.journal = journal;
         this.processes = processes;
+        this.network = network;
+        this.triage = triage;
         this.json = json;
         this.clock = clock;
     }
 
+    private record Answer(long casePk, boolean merged, boolean created) {
+    }
+
     @Transactional
     public IntakeResult receive(NewFlag flag, String receivedBy) {
-        Optional<Long> claimed = intake.claimFlag(flag, receivedBy, toJson(flag));
-        if (claimed.isEmpty()) {
-            IntakeRepository.FlagReceipt receipt = intake.findFlag(flag.flagId()).orElseThrow();
-            return answer(receipt.casePk(), receipt.merged(), false);
-        }
-        long flagPk = claimed.get();
-        NewFlag.Listing listing = flag.listing();
-        long sellerPk = intake.seller(listing.platform(), listing.sellerId());
-        NewFlag.SellerIdentity identity = flag.sellerIdentity();
-        if (identity != null) {
-            network.addKey(sellerPk, "ID_DOCUMENT", identity.idDocumentHash());
-            network.addKey(sellerPk, "BANK_ACCOUNT", identity.bankAccountHash());
-            network.addKey(sellerPk, "PHONE", identity.phoneHash());
-            network.addKey(sellerPk, "DISPATCH_ADDRESS", identity.dispatchAddressHash());
-        }
-        long listingPk = intake.listing(listing, sellerPk);
+        return receiveAll(List.of(flag), receivedBy).get(0);
+    }
 
-        Optional<CaseRef> opened = Optional.empty();
-        Optional<CaseRef> open = Optional.empty();
-        // an open case may close between the two statements: then try to open again
-        for (int attempt = 0; attempt < 3 && opened.isEmpty() && open.isEmpty(); attempt++) {
-            opened = cases.tryOpen(cases.nextCaseNumber(Year.now(clock)), listing.platform(), listing.listingId(),
-                    listingPk, sellerPk, flag.signals().riskScore());
-            if (opened.isEmpty()) {
-                open = cases.findOpenByListing(listing.platform(), listing.listingId());
+    /** Many flags in one transaction; @return one answer per flag, in list order */
+    @Transactional
+    public List<IntakeResult> receiveAll(List<NewFlag> flags, String receivedBy) {
+        Map<String, NewFlag> unique = new LinkedHashMap<>();
+        flags.forEach(flag -> unique.putIfAbsent(flag.flagId(), flag));
+        Map<String, Long> claimed = intake.claimFlags(unique.values().stream()
+                .map(flag -> new IntakeRepository.Arrival(flag, toJson(flag))).toList(), receivedBy);
+
+        Map<String, Answer> answers = new HashMap<>();
+        List<String> known = unique.keySet().stream().filter(id -> !claimed.containsKey(id)).toList();
+        if (!known.isEmpty()) {
+            Map<String, IntakeRepository.FlagReceipt> receipts = intake.findFlags(known);
+            for (String flagId : known) {
+                IntakeRepository.FlagReceipt receipt = receipts.get(flagId);
+                if (receipt == null) {
+                    throw new IllegalStateException("flag " + flagId + " is on record without a case");
+                }
+                answers.put(flagId, new Answer(receipt.casePk(), receipt.merged(), false));
             }
         }
-        if (opened.isEmpty()) {
-            CaseRef merged = open.orElseThrow(() -> new IllegalStateException(
-                    "listing " + listing.platform() + ":" + listing.listingId() + " keeps opening and closing"));
-            intake.attachFlag(flagPk, merged.pk(), true);
-            journal.record(merged, "FLAG", receivedBy,
-                    "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case",
-                    "flag-merged", Map.of("flagId", flag.flagId(), "source", flag.source().name()));
-            return answer(merged.pk(), true, false);
+        List<NewFlag> fresh = unique.values().stream().filter(flag -> claimed.containsKey(flag.flagId())).toList();
+        if (!fresh.isEmpty()) {
+            settle(fresh, claimed, receivedBy, answers);
         }
-        CaseRef ref = opened.get();
-        intake.attachFlag(flagPk, ref.pk(), false);
-        journal.record(ref, "FLAG", receivedBy,
-                "Flag " + flag.flagId() + " (" + flag.source() + ") opened the case for listing "
-                        + listing.platform() + ":" + listing.listingId(),
-                "flagged", Map.of("flagId", flag.flagId(), "source", flag.source().name(),
-                        "platform", listing.platform(), "listingId", listing.listingId(),
-                        "shopId", listing.shopId(), "category", listing.category().name(),
-                        "riskScore", flag.signals().riskScore()));
-        processes.start(ref, processVariables(ref, flag, cases.priorStrikes(sellerPk), cases.cleanChecks(sellerPk)));
-        return answer(ref.pk(), false, true);
+
+        Map<Long, CaseRepository.CaseState> states = cases.states(answers.values().stream().map(Answer::casePk)
+                .distinct().toList());
+        Set<String> answered = new HashSet<>();
+        List<IntakeResult> results = new ArrayList<>(flags.size());
+        for (NewFlag flag : flags) {
+            Answer answer = answers.get(flag.flagId());
+            CaseRepository.CaseState state = states.get(answer.casePk());
+            boolean first = answered.add(flag.flagId()); // the same flag twice in a batch: the second is a resend
+            results.add(new IntakeResult(state.caseNumber(), state.status(), state.processInstanceId(),
+                    answer.merged() ? state.caseNumber() : null, first && answer.created()));
+        }
+        return results;
     }
 
-    private IntakeResult answer(long casePk, boolean merged, boolean created) {
-        CaseRepository.CaseState state = cases.state(casePk);
-        return new IntakeResult(state.caseNumber(), state.status(), state.processInstanceId(),
-                merged ? state.caseNumber() : null, created);
+    /** The flags seen for the first time: each joins an open case, or opens one (settled at once, or with a process). */
+    private void settle(List<NewFlag> fresh, Map<String, Long> flagPks, String receivedBy, Map<String, Answer> answers) {
+        Map<String, Long> sellers = intake.sellers(fresh.stream().map(NewFlag::listing).toList());
+        List<SellerNetwork.Key> keys = new ArrayList<>();
+        Map<String, NewFlag.Listing> newest = new LinkedHashMap<>();
+        for (NewFlag flag : fresh) {
+            long sellerPk = sellers.get(sellerKey(flag));
+            NewFlag.SellerIdentity identity = flag.sellerIdentity();
+            if (identity != null) {
+                keys.add(new SellerNetwork.Key(sellerPk, "ID_DOCUMENT", identity.idDocumentHash()));
+                keys.add(new SellerNetwork.Key(sellerPk, "BANK_ACCOUNT", identity.bankAccountHash()));
+                keys.add(new SellerNetwork.Key(sellerPk, "PHONE", identity.phoneHash()));
+                keys.add(new SellerNetwork.Key(sellerPk, "DISPATCH_ADDRESS", identity.dispatchAddressHash()));
+            }
+            newest.put(listingKey(flag), flag.listing()); // the newest flag's view of the listing wins
+        }
+        network.addKeys(keys);
+        Map<String, Long> listings = intake.listings(newest.values(), sellers);
+        Map<String, CaseRef> open = cases.findOpenByListings(newest.values().stream()
+                .map(l -> new String[] {l.platform(), l.listingId()}).toList());
+
+        List<NewFlag> openers = fresh.stream().filter(flag -> !open.containsKey(listingKey(flag))).toList();
+        Map<Long, IntakeRepository.SellerRecord> records = openers.isEmpty() ? Map.of()
+                : intake.sellerRecords(openers.stream().map(flag -> sellers.get(sellerKey(flag))).distinct().toList());
+        TriageTable.Evaluator table = openers.isEmpty() ? null : triage.latest();
+        Iterator<String> numbers = cases.nextCaseNumbers(Year.now(clock), openers.size()).iterator();
+
+        List<IntakeRepository.Attachment> attachments = new ArrayList<>();
+        List<CaseJournal.Entry> entries = new ArrayList<>();
+        List<CaseRepository.SettledCase> settled = new ArrayList<>();
+        List<NewFlag> settledFlags = new ArrayList<>();
+        for (NewFlag flag : fresh) {
+            String listing = listingKey(flag);
+            long flagPk = flagPks.get(flag.flagId());
+            CaseRef openCase = open.get(listing);
+            if (openCase != null) {
+                attachments.add(new IntakeRepository.Attachment(flagPk, openCase.pk(), true));
+                entries.add(new CaseJournal.Entry(openCase, "FLAG", receivedBy,
+                        "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case", "flag-merged",
+                        Map.of("flagId", flag.flagId(), "source", flag.source().name())));
+                answers.put(flag.flagId(), new Answer(openCase.pk(), true, false));
+                continue;
+            }
+            long sellerPk = sellers.get(sellerKey(flag));
+            long listingPk = listings.get(listing);
+            IntakeRepository.SellerRecord record = records.get(sellerPk);
+            TriageTable.Verdict verdict = table.decide(triageInputs(flag, record));
+            String caseNumber = numbers.next();
+            ExplorationPolicy.Route route = triage.route(caseNumber, verdict.decision());
+            if (route.decision() == TriageDecision.MONITOR || route.decision() == TriageDecision.DISMISS) {
+                settled.add(new CaseRepository.SettledCase(caseNumber, flag.listing().platform(),
+                        flag.listing().listingId(), listingPk, sellerPk, flag.signals().riskScore(),
+                        verdict.decision().name(), verdict.priority(),
+                        route.decision() == TriageDecision.MONITOR ? Outcome.MONITORED : Outcome.DISMISSED));
+                settledFlags.add(flag);
+                continue;
+            }
+            Optional<CaseRef> opened = cases.tryOpen(caseNumber, flag.listing().platform(), flag.listing().listingId(),
+                    listingPk, sellerPk, flag.signals().riskScore());
+            if (opened.isEmpty()) { // a concurrent transaction opened one for this listing first: join it
+                CaseRef theirs = cases.findOpenByListing(flag.listing().platform(), flag.listing().listingId())
+                        .orElseThrow(() -> new IllegalStateException("listing " + listing + " keeps opening and closing"));
+                open.put(listing, theirs);
+                attachments.add(new IntakeRepository.Attachment(flagPk, theirs.pk(), true));
+                entries.add(new CaseJournal.Entry(theirs, "FLAG", receivedBy, "Flag " + flag.flagId() + " ("
+                        + flag.source() + ") merged into this open case", "flag-merged",
+                        Map.of("flagId", flag.flagId(), "source", flag.source().name())));
+                answers.put(flag.flagId(), new Answer(theirs.pk(), true, false));
+                continue;
+            }
+            CaseRef ref = opened.get();
+            intake.attachFlags(List.of(new IntakeRepository.Attachment(flagPk, ref.pk(), false)));
+            journal.record(ref, "FLAG", receivedBy, "Flag " + flag.flagId() + " (" + flag.source()
+                            + ") opened the case for listing " + listing, "flagged", flaggedData(flag));
+            processes.start(ref, processVariables(ref, flag, record));
+            if (!CaseStatus.CLOSED.name().equals(cases.state(ref.pk()).status())) {
+                open.put(listing, ref); // later flags of this batch for the listing join it
+            }
+            answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
+        }
+
+        List<CaseRef> settledRefs = cases.insertSettled(settled);
+        for (int i = 0; i < settled.size(); i++) {
+            CaseRef ref = settledRefs.get(i);
+            NewFlag flag = settledFlags.get(i);
+            CaseRepository.SettledCase settledCase = settled.get(i);
+            attachments.add(new IntakeRepository.Attachment(flagPks.get(flag.flagId()), ref.pk(), false));
+            Map<String, Object> data = flaggedData(flag);
+            data.put("triageDecision", settledCase.triageDecision());
+            data.put("priority", settledCase.priority());
+            data.put("outcome", settledCase.outcome().name());
+            entries.add(new CaseJournal.Entry(ref, "CLOSED", receivedBy, "Flag " + flag.flagId() + " ("
+                    + flag.source() + ") for listing " + listingKey(flag) + ". Triage: " + settledCase.triageDecision()
+                    + ", priority " + settledCase.priority() + ". Case closed: " + settledCase.outcome()
+                    + " (no test purchase, no process)", "closed", data));
+            answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
+        }
+        intake.attachFlags(attachments);
+        journal.recordAll(entries);
     }
 
-    private static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, int priorStrikes,
-                                                        int cleanChecks) {
+    private static String sellerKey(NewFlag flag) {
+        return flag.listing().platform() + ":" + flag.listing().sellerId();
+    }
+
+    private static String listingKey(NewFlag flag) {
+        return flag.listing().platform() + ":" + flag.listing().listingId();
+    }
+
+    private static Map<String, Object> flaggedData(NewFlag flag) {
+        NewFlag.Listing listing = flag.listing();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("flagId", flag.flagId());
+        data.put("source", flag.source().name());
+        data.put("platform", listing.platform());
+        data.put("listingId", listing.listingId());
+        data.put("shopId", listing.shopId());
+        data.put("category", listing.category().name());
+        data.put("riskScore", flag.signals().riskScore());
+        return data;
+    }
+
+    /** The inputs of DMN {@code triage}, as the process passes them too. */
+    private static Map<String, Object> triageInputs(NewFlag flag, IntakeRepository.SellerRecord seller) {
         NewFlag.Signals s = flag.signals();
-        NewFlag.Listing l = flag.listing();
         Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.CASE_NUMBER, ref.caseNumber());
         vars.put(Vars.RISK_SCORE, s.riskScore().doubleValue());
         vars.put(Vars.DISPUTE_COUNT, s.disputeCount());
         vars.put(Vars.AVG_RATING, s.avgRating() == null ? null : s.avgRating().doubleValue());
         vars.put(Vars.PRICE_TO_MSRP, flag.priceToMsrp() == null ? null : flag.priceToMsrp().doubleValue());
-        vars.put(Vars.CATEGORY, l.category().name());
-        vars.put(Vars.PRIOR_STRIKES, priorStrikes);
-        vars.put(Vars.CLEAN_CHECKS, cleanChecks);
+        vars.put(Vars.CATEGORY, flag.listing().category().name());
+        vars.put(Vars.PRIOR_STRIKES, seller.priorStrikes());
+        vars.put(Vars.CLEAN_CHECKS, seller.cleanChecks());
         vars.put(Vars.SALES_VALUE_CNY, flag.salesValueCny() == null ? null : flag.salesValueCny().doubleValue());
+        return vars;
+    }
+
+    private static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, IntakeRepository.SellerRecord seller) {
+        NewFlag.Listing l = flag.listing();
+        Map<String, Object> vars = triageInputs(flag, seller);
+        vars.put(Vars.CASE_NUMBER, ref.caseNumber());
         vars.put(Vars.LISTING_TITLE, l.title());
         vars.put(Vars.LISTING_URL, l.url());
         vars.put(Vars.BRAND, l.brand());

@@ -2,8 +2,12 @@ package org.spotcheck.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,11 +22,46 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
 
-    Outbox(JdbcClient jdbc, ObjectMapper json) {
+    Outbox(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
+    }
+
+    /** One event of a batch for {@link #appendAll}. */
+    public record Event(String topic, String key, String type, String subject, Map<String, ?> data) {
+    }
+
+    /** Many events in one statement, in list order (their sequence numbers follow it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<String> topics = new ArrayList<>(events.size());
+        List<String> keys = new ArrayList<>(events.size());
+        List<String> types = new ArrayList<>(events.size());
+        List<String> subjects = new ArrayList<>(events.size());
+        List<String> data = new ArrayList<>(events.size());
+        for (Event event : events) {
+            ids.add(UUID.randomUUID());
+            topics.add(event.topic());
+            keys.add(event.key());
+            types.add(event.type());
+            subjects.add(event.subject());
+            data.add(toJson(event.data()));
+        }
+        ArraySql.update(template, """
+                insert into outbox_event (event_id, topic, event_key, type, subject, data)
+                select i, t, k, y, s, cast(d as jsonb)
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
+                     with ordinality as e(i, t, k, y, s, d, n)
+                order by n""", ArraySql.of("uuid", ids), ArraySql.of("varchar", topics), ArraySql.of("varchar", keys),
+                ArraySql.of("varchar", types), ArraySql.of("varchar", subjects), ArraySql.of("text", data));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

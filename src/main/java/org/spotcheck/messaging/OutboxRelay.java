@@ -15,6 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,14 +37,16 @@ class OutboxRelay {
     static final String SOURCE = "/spotcheck";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
     private final int batchSize;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka, ObjectMapper json,
-                @Value("${spotcheck.outbox.batch-size:200}") int batchSize) {
+    OutboxRelay(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
+                ObjectMapper json, @Value("${spotcheck.outbox.batch-size:1000}") int batchSize) {
         this.jdbc = jdbc;
+        this.template = template;
         this.tx = tx;
         this.kafka = kafka;
         this.json = json;
@@ -77,7 +81,7 @@ class OutboxRelay {
                 break;
             }
         }
-        int delivered = 0;
+        List<Long> delivered = new ArrayList<>(rows.size());
         for (int i = 0; i < sends.size(); i++) {
             Row row = rows.get(i);
             try {
@@ -91,11 +95,14 @@ class OutboxRelay {
                 log.warn("Outbox event {} not delivered yet ({}); will retry", row.eventId(), reason);
                 break;
             }
-            jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where seq = :seq")
-                    .param("seq", row.seq()).update();
-            delivered++;
+            delivered.add(row.seq());
         }
-        return delivered == rows.size() ? delivered : 0;
+        if (!delivered.isEmpty()) { // one statement for the batch: the relay keeps up with batched intake
+            ArraySql.update(template, """
+                    update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null
+                    where seq = any(?::int8[])""", ArraySql.of("int8", delivered));
+        }
+        return delivered.size() == rows.size() ? delivered.size() : 0;
     }
 
     private ProducerRecord<String, String> record(Row row) {

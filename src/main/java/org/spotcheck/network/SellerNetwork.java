@@ -1,6 +1,8 @@
 package org.spotcheck.network;
 
 import java.util.List;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,9 +20,55 @@ public class SellerNetwork {
     private static final long NETWORK_LOCK = 0x5907_4E37L;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    SellerNetwork(JdbcClient jdbc) {
+    SellerNetwork(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** An identity key of a seller, for {@link #addKeys}. */
+    public record Key(long sellerPk, String type, String hash) {
+    }
+
+    /**
+     * {@link #addKey} for a batch: one statement stores the keys; only keys new to their
+     * seller and already held by another network lead to a merge (under the same lock).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addKeys(List<Key> keys) {
+        List<Key> present = keys.stream().filter(k -> k.hash() != null && !k.hash().isBlank()).distinct()
+                // one order for every batch, so concurrent batches cannot deadlock on the unique index
+                .sorted(java.util.Comparator.comparing(Key::sellerPk).thenComparing(Key::type).thenComparing(Key::hash))
+                .toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        List<Key> added = ArraySql.query(template, """
+                insert into seller_identity_key (seller_pk, key_type, key_hash)
+                select s, t, h from unnest(?::int8[], ?::varchar[], ?::varchar[]) with ordinality as k(s, t, h, n)
+                order by n
+                on conflict (seller_pk, key_type, key_hash) do nothing
+                returning seller_pk, key_type, key_hash""",
+                (rs, i) -> new Key(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                ArraySql.of("int8", present.stream().map(Key::sellerPk).toList()),
+                ArraySql.of("varchar", present.stream().map(Key::type).toList()),
+                ArraySql.of("varchar", present.stream().map(Key::hash).toList()));
+        if (added.isEmpty()) {
+            return;
+        }
+        // taken after the insert, as addKey does: a concurrent batch adding the same key sees ours once we commit
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", NETWORK_LOCK).query().singleRow();
+        List<Key> linking = ArraySql.query(template, """
+                select k.s, k.t, k.h from unnest(?::int8[], ?::varchar[], ?::varchar[]) as k(s, t, h)
+                where exists (select 1 from seller_identity_key o join seller os on os.id = o.seller_pk
+                              where o.key_type = k.t and o.key_hash = k.h
+                                and os.network_id <> (select network_id from seller where id = k.s))""",
+                (rs, i) -> new Key(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                ArraySql.of("int8", added.stream().map(Key::sellerPk).toList()),
+                ArraySql.of("varchar", added.stream().map(Key::type).toList()),
+                ArraySql.of("varchar", added.stream().map(Key::hash).toList()));
+        linking.forEach(key -> merge(key.sellerPk(), key.type(), key.hash()));
     }
 
     /** Adds a key (idempotent) and merges the seller's network with every network holding it. */

@@ -24,6 +24,8 @@ class OutboxRelayTest extends IntegrationTest {
     private TransactionTemplate tx;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate template;
 
     private DefaultKafkaProducerFactory<String, String> unreachable;
 
@@ -41,7 +43,8 @@ class OutboxRelayTest extends IntegrationTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
         unreachable = new DefaultKafkaProducerFactory<>(config);
-        return new OutboxRelay(jdbc, tx, new KafkaTemplate<>(unreachable), json, 200);
+        return new OutboxRelay(jdbc, template, tx,
+                new KafkaTemplate<>(unreachable), json, 200);
     }
 
     private Map<String, Object> firstEventOf(String caseNumber) {

@@ -4,7 +4,7 @@ package org.spotcheck.triage.domain;
 public enum TriageDecision {
     TEST_BUY, REVIEW, MONITOR, DISMISS;
 
-    boolean isLowRisk() {
+    public boolean isLowRisk() {
         return this == MONITOR || this == DISMISS;
     }
 }
