@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
@@ -50,9 +52,11 @@ public class IntakeService {
     private final TriageTable triage;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     IntakeService(IntakeRepository intake, CaseRepository cases, CaseJournal journal, CaseProcessStarter processes,
-                  SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock) {
+                  SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.intake = intake;
         this.cases = cases;
         this.journal = journal;
@@ -76,13 +80,13 @@ public class IntakeService {
     public List<IntakeResult> receiveAll(List<NewFlag> flags, String receivedBy) {
         Map<String, NewFlag> unique = new LinkedHashMap<>();
         flags.forEach(flag -> unique.putIfAbsent(flag.flagId(), flag));
-        Map<String, Long> claimed = intake.claimFlags(unique.values().stream()
-                .map(flag -> new IntakeRepository.Arrival(flag, toJson(flag))).toList(), receivedBy);
+        Map<String, Long> claimed = timed("claim flags", () -> intake.claimFlags(unique.values().stream()
+                .map(flag -> new IntakeRepository.Arrival(flag, toJson(flag))).toList(), receivedBy));
 
         Map<String, Answer> answers = new HashMap<>();
         List<String> known = unique.keySet().stream().filter(id -> !claimed.containsKey(id)).toList();
         if (!known.isEmpty()) {
-            Map<String, IntakeRepository.FlagReceipt> receipts = intake.findFlags(known);
+            Map<String, IntakeRepository.FlagReceipt> receipts = timed("find resent flags", () -> intake.findFlags(known));
             for (String flagId : known) {
                 IntakeRepository.FlagReceipt receipt = receipts.get(flagId);
                 if (receipt == null) {
@@ -96,8 +100,8 @@ public class IntakeService {
             settle(fresh, claimed, receivedBy, answers);
         }
 
-        Map<Long, CaseRepository.CaseState> states = cases.states(answers.values().stream().map(Answer::casePk)
-                .distinct().toList());
+        List<Long> casePks = answers.values().stream().map(Answer::casePk).distinct().toList();
+        Map<Long, CaseRepository.CaseState> states = timed("answers", () -> cases.states(casePks));
         Set<String> answered = new HashSet<>();
         List<IntakeResult> results = new ArrayList<>(flags.size());
         for (NewFlag flag : flags) {
@@ -112,7 +116,7 @@ public class IntakeService {
 
     /** The flags seen for the first time: each joins an open case, or opens one (settled at once, or with a process). */
     private void settle(List<NewFlag> fresh, Map<String, Long> flagPks, String receivedBy, Map<String, Answer> answers) {
-        Map<String, Long> sellers = intake.sellers(fresh.stream().map(NewFlag::listing).toList());
+        Map<String, Long> sellers = timed("sellers", () -> intake.sellers(fresh.stream().map(NewFlag::listing).toList()));
         List<SellerNetwork.Key> keys = new ArrayList<>();
         Map<String, NewFlag.Listing> newest = new LinkedHashMap<>();
         for (NewFlag flag : fresh) {
@@ -126,16 +130,17 @@ public class IntakeService {
             }
             newest.put(listingKey(flag), flag.listing()); // the newest flag's view of the listing wins
         }
-        network.addKeys(keys);
-        Map<String, Long> listings = intake.listings(newest.values(), sellers);
-        Map<String, CaseRef> open = cases.findOpenByListings(newest.values().stream()
-                .map(l -> new String[] {l.platform(), l.listingId()}).toList());
+        timed("identity keys", () -> network.addKeys(keys));
+        Map<String, Long> listings = timed("listings", () -> intake.listings(newest.values(), sellers));
+        Map<String, CaseRef> open = timed("open cases", () -> cases.findOpenByListings(newest.values().stream()
+                .map(l -> new String[] {l.platform(), l.listingId()}).toList()));
 
         List<NewFlag> openers = fresh.stream().filter(flag -> !open.containsKey(listingKey(flag))).toList();
         Map<Long, IntakeRepository.SellerRecord> records = openers.isEmpty() ? Map.of()
                 : intake.sellerRecords(openers.stream().map(flag -> sellers.get(sellerKey(flag))).distinct().toList());
         TriageTable.Evaluator table = openers.isEmpty() ? null : triage.latest();
-        Iterator<String> numbers = cases.nextCaseNumbers(Year.now(clock), openers.size()).iterator();
+        Iterator<String> numbers = timed("case numbers", () -> cases.nextCaseNumbers(Year.now(clock), openers.size()))
+                .iterator();
 
         List<IntakeRepository.Attachment> attachments = new ArrayList<>();
         List<CaseJournal.Entry> entries = new ArrayList<>();
@@ -156,7 +161,7 @@ public class IntakeService {
             long sellerPk = sellers.get(sellerKey(flag));
             long listingPk = listings.get(listing);
             IntakeRepository.SellerRecord record = records.get(sellerPk);
-            TriageTable.Verdict verdict = table.decide(triageInputs(flag, record));
+            TriageTable.Verdict verdict = timed("triage", () -> table.decide(triageInputs(flag, record)));
             String caseNumber = numbers.next();
             ExplorationPolicy.Route route = triage.route(caseNumber, verdict.decision());
             if (route.decision() == TriageDecision.MONITOR || route.decision() == TriageDecision.DISMISS) {
@@ -184,14 +189,14 @@ public class IntakeService {
             intake.attachFlags(List.of(new IntakeRepository.Attachment(flagPk, ref.pk(), false)));
             journal.record(ref, "FLAG", receivedBy, "Flag " + flag.flagId() + " (" + flag.source()
                             + ") opened the case for listing " + listing, "flagged", flaggedData(flag));
-            processes.start(ref, processVariables(ref, flag, record));
+            timed("process start", () -> processes.start(ref, processVariables(ref, flag, record)));
             if (!CaseStatus.CLOSED.name().equals(cases.state(ref.pk()).status())) {
                 open.put(listing, ref); // later flags of this batch for the listing join it
             }
             answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
         }
 
-        List<CaseRef> settledRefs = cases.insertSettled(settled);
+        List<CaseRef> settledRefs = timed("settled cases", () -> cases.insertSettled(settled));
         for (int i = 0; i < settled.size(); i++) {
             CaseRef ref = settledRefs.get(i);
             NewFlag flag = settledFlags.get(i);
@@ -207,8 +212,17 @@ public class IntakeService {
                     + " (no test purchase, no process)", "closed", data));
             answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
         }
-        intake.attachFlags(attachments);
-        journal.recordAll(entries);
+        timed("attach flags", () -> intake.attachFlags(attachments));
+        timed("timeline and events", () -> journal.recordAll(entries));
+    }
+
+    /** Time per step, summed over batches ({@code spotcheck.intake.step}): where intake spends its time. */
+    private <T> T timed(String step, java.util.function.Supplier<T> work) {
+        return Timer.builder("spotcheck.intake.step").tag("step", step).register(meters).record(work);
+    }
+
+    private void timed(String step, Runnable work) {
+        Timer.builder("spotcheck.intake.step").tag("step", step).register(meters).record(work);
     }
 
     private static String sellerKey(NewFlag flag) {

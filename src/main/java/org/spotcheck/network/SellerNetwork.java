@@ -57,8 +57,15 @@ public class SellerNetwork {
         if (added.isEmpty()) {
             return;
         }
-        // taken after the insert, as addKey does: a concurrent batch adding the same key sees ours once we commit
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", NETWORK_LOCK).query().singleRow();
+        // a lock per new key (not one for all: batches of unrelated sellers run side by side), taken
+        // after the insert and in one order: of two batches adding the same key, the second waits for
+        // the first to commit and then sees its row, so the link is found by one of them
+        ArraySql.query(template, """
+                select pg_advisory_xact_lock(k) from (
+                    select distinct hashtextextended(t || ':' || h, 0) as k
+                    from unnest(?::varchar[], ?::varchar[]) as a(t, h) order by k) as keys""",
+                (rs, i) -> null, ArraySql.of("varchar", added.stream().map(Key::type).toList()),
+                ArraySql.of("varchar", added.stream().map(Key::hash).toList()));
         List<Key> linking = ArraySql.query(template, """
                 select k.s, k.t, k.h from unnest(?::int8[], ?::varchar[], ?::varchar[]) as k(s, t, h)
                 where exists (select 1 from seller_identity_key o join seller os on os.id = o.seller_pk
@@ -68,22 +75,13 @@ public class SellerNetwork {
                 ArraySql.of("int8", added.stream().map(Key::sellerPk).toList()),
                 ArraySql.of("varchar", added.stream().map(Key::type).toList()),
                 ArraySql.of("varchar", added.stream().map(Key::hash).toList()));
-        linking.forEach(key -> merge(key.sellerPk(), key.type(), key.hash()));
+        linking.forEach(key -> merge(key.sellerPk(), key.type(), key.hash())); // merges take the network lock
     }
 
     /** Adds a key (idempotent) and merges the seller's network with every network holding it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void addKey(long sellerPk, String keyType, String keyHash) {
-        if (keyHash == null || keyHash.isBlank()) {
-            return;
-        }
-        int added = jdbc.sql("""
-                insert into seller_identity_key (seller_pk, key_type, key_hash) values (:seller, :type, :hash)
-                on conflict (seller_pk, key_type, key_hash) do nothing""")
-                .param("seller", sellerPk).param("type", keyType).param("hash", keyHash).update();
-        if (added == 1) {
-            merge(sellerPk, keyType, keyHash);
-        }
+        addKeys(List.of(new Key(sellerPk, keyType, keyHash))); // one locking protocol for one key and for many
     }
 
     private void merge(long sellerPk, String keyType, String keyHash) {

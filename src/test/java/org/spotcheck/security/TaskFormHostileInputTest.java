@@ -33,7 +33,7 @@ import org.spotcheck.support.Tasks;
 class TaskFormHostileInputTest extends CaseFlows {
 
     private static final long SEED = 20261130L;
-    private static final int PER_TASK = 40;
+    private static final int PER_TASK = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] TYPES = {"Boolean", "String", "Double", "Integer", "Long", "Short", "Date", "Json",
             "Xml", "Object", "Bytes", "File", "Null", "Nonexistent", ""};
@@ -71,7 +71,11 @@ class TaskFormHostileInputTest extends CaseFlows {
                 new Target("Task_PrepareLeadPackage", "liaison", this::leadPackage,
                         Tasks.vars("agency", "MARKET_REGULATION", "jurisdiction", "Zhejiang", "summary", "fakes")),
                 new Target("Task_ReviewRetention", "custodian", this::retentionReview,
-                        Tasks.vars("extendHold", true)));
+                        Tasks.vars("extendHold", true)),
+                new Target("Task_DecideInconclusive", "analyst", this::inconclusiveTwice,
+                        Tasks.vars("inconclusiveDecision", "CLOSE")),
+                new Target("Task_FollowUpReferral", "liaison", this::followUp,
+                        Tasks.vars("followUp", "ACKNOWLEDGED")));
         int tried = 0;
         int completed = 0;
         for (Target target : targets) {
@@ -128,6 +132,22 @@ class TaskFormHostileInputTest extends CaseFlows {
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
                 .processInstanceId(retention).timers().singleResult().getId());
         return engine.getTaskService().createTaskQuery().processInstanceId(retention).singleResult();
+    }
+
+    private Task inconclusiveTwice() {
+        Case c = atVerification(Flags.decidedAs("TEST_BUY"));
+        verdict(c, view(c).at("/verification/verifier").asText(), "INCONCLUSIVE", "R-1-" + c.number());
+        verdict(c, view(c).at("/verification/verifier").asText(), "INCONCLUSIVE", "R-2-" + c.number());
+        return task(c);
+    }
+
+    private Task followUp() {
+        Task lead = leadPackage();
+        Tasks.complete(api(), lead.getId(), "liaison", Tasks.vars("agency", "MARKET_REGULATION", "jurisdiction",
+                "Zhejiang", "summary", "fakes"));
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(lead.getProcessInstanceId()).timers().singleResult().getId()); // 14 days, no answer
+        return engine.getTaskService().createTaskQuery().processInstanceId(lead.getProcessInstanceId()).singleResult();
     }
 
     /** A valid completion with one hostile change, or raw garbage. */
