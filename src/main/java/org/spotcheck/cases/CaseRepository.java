@@ -63,7 +63,10 @@ public class CaseRepository {
         return settled.stream().map(c -> byNumber.get(c.caseNumber())).toList();
     }
 
-    /** @return the open case of each listing that has one, by "platform:listingId" */
+    /**
+     * @return the open case of each listing that has one, by "platform:listingId"; share-locked, so a
+     *         case closing at this moment is either seen closed or closes after the flags joined it
+     */
     public Map<String, CaseRef> findOpenByListings(Collection<String[]> platformAndListingIds) {
         Map<String, CaseRef> found = new HashMap<>();
         if (platformAndListingIds.isEmpty()) {
@@ -72,7 +75,8 @@ public class CaseRepository {
         ArraySql.query(template, """
                 select c.id, c.case_number, c.platform, c.listing_id from spot_case c
                 join unnest(?::varchar[], ?::varchar[]) as t(p, l) on c.platform = t.p and c.listing_id = t.l
-                where c.closed_at is null""",
+                where c.closed_at is null
+                for share of c""",
                 (rs, i) -> found.put(rs.getString(3) + ":" + rs.getString(4), new CaseRef(rs.getLong(1), rs.getString(2))),
                 ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[0]).toList()),
                 ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[1]).toList()));

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -22,7 +23,9 @@ record FlagRequest(
         @Valid IdentityPart sellerIdentity) {
 
     record ListingPart(
-            @NotBlank @Size(max = 50) String platform,
+            // no ':' — "platform:listingId" is the listing's key (and the Kafka key)
+            @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+",
+                    message = "must be letters, digits, '.', '_' or '-'") String platform,
             @NotBlank @Size(max = 100) String listingId,
             @NotBlank @Size(max = 100) String shopId,
             @NotBlank @Size(max = 100) String sellerId,

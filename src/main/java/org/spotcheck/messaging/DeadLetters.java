@@ -52,7 +52,13 @@ public class DeadLetters {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof java.net.ConnectException
+                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                return true;
+            }
+            // a deadlock or serialization failure, also when the engine wraps it: retrying succeeds
+            if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }

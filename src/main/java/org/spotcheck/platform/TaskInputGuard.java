@@ -33,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A task's user may set only the fields of the task's form, and only by completing it.
@@ -45,7 +46,14 @@ class TaskInputGuard extends OncePerRequestFilter {
 
     private static final Pattern TASK_WRITE = Pattern.compile(
             "^(/engine-rest|/camunda/api/engine)(?:/engine/([^/]+))?/task/([^/]+)/"
-                    + "(complete|submit-form|resolve|variables|localVariables)(?:/.*)?$");
+                    + "(complete|submit-form|resolve|variables|localVariables|bpmnError|bpmnEscalation)(?:/.*)?$");
+    private static final UrlPathHelper DECODED = new UrlPathHelper();
+
+    static {
+        // the path as Jersey will route it: %74ask is task
+        DECODED.setUrlDecode(true);
+        DECODED.setRemoveSemicolonContent(true);
+    }
     private static final Set<String> PLAIN_TYPES = Set.of("Boolean", "String", "Double", "Integer", "Long", "Short",
             "Null");
     private static final int MAX_BODY = 1 << 20;
@@ -65,7 +73,7 @@ class TaskInputGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher task = TASK_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher task = TASK_WRITE.matcher(DECODED.getPathWithinApplication(request));
         // the engine this request is served by, found as engine-rest and the webapps find it
         ProcessEngine engine = task.matches() ? EngineUtil.lookupProcessEngine(task.group(2)) : null;
         Authentication user = engine == null ? null : caller(engine, request, task.group(2));
@@ -75,12 +83,14 @@ class TaskInputGuard extends OncePerRequestFilter {
         }
         boolean admin = user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMIN);
         String action = task.group(4);
-        if (action.endsWith("ariables")) {
+        if (action.endsWith("ariables") || action.startsWith("bpmn")) {
             if (admin) {
                 chain.doFilter(request, response);
             } else {
-                refuse(request, response, HttpStatus.FORBIDDEN, "Task variables are set by completing the task's form, "
-                        + "not edited on their own");
+                // a BPMN error or escalation thrown from a task would end or divert the case with any variables
+                refuse(request, response, HttpStatus.FORBIDDEN, action.startsWith("bpmn")
+                        ? "Tasks of spotcheck end by completing their form, not by a BPMN error or escalation"
+                        : "Task variables are set by completing the task's form, not edited on their own");
             }
             return;
         }

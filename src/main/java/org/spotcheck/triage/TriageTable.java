@@ -77,6 +77,7 @@ public class TriageTable {
             }
             current = new Loaded(latest.getId(), dmn.parseDecision(KEY, new java.io.ByteArrayInputStream(model)),
                     fast.parseDecision(KEY, new java.io.ByteArrayInputStream(model)));
+            current.fastFails = !fastAgrees(current);
             loaded = current;
         }
         Loaded table = current;
@@ -101,6 +102,38 @@ public class TriageTable {
             return new Verdict(TriageDecision.valueOf(result.getEntry("decision")),
                     ((Number) result.getEntry("priority")).intValue());
         };
+    }
+
+    /**
+     * Whether both engines decide alike on a fixed sample of generated flags (thresholds,
+     * extremes, missing values): the legacy engine reads some expressions differently (e.g.
+     * arithmetic on a missing value), and a version it misreads is evaluated the full way.
+     */
+    private boolean fastAgrees(Loaded table) {
+        java.util.Random random = new java.util.Random(20261129);
+        String[] categories = {"COSMETICS", "FOOD", "DRUGS", "APPAREL", "ELECTRONICS", "TOYS", "LUXURY", "OTHER"};
+        double[] edges = {0, 0.1, 0.24, 0.25, 0.29, 0.3, 0.39, 0.4, 0.49, 0.5, 0.6, 0.69, 0.7, 0.8, 0.84, 0.85, 0.9, 1};
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> inputs = new java.util.HashMap<>();
+            inputs.put("riskScore", random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextDouble());
+            inputs.put("category", categories[random.nextInt(categories.length)]);
+            inputs.put("priorStrikes", random.nextInt(5) == 0 ? null : random.nextInt(4));
+            inputs.put("cleanChecks", random.nextInt(5) == 0 ? null : random.nextInt(4));
+            inputs.put("disputeCount", random.nextInt(4) == 0 ? null : random.nextInt(9));
+            inputs.put("avgRating", random.nextInt(4) == 0 ? null : random.nextInt(51) / 10.0);
+            inputs.put("priceToMsrp", random.nextInt(4) == 0 ? null : random.nextInt(201) / 100.0);
+            inputs.put("salesValueCny", random.nextInt(3) == 0 ? null : random.nextInt(1_000_000) * 1.0);
+            try {
+                DmnDecisionResultEntries full = dmn.evaluateDecision(table.decision, inputs).getSingleResult();
+                DmnDecisionResultEntries quick = fast.evaluateDecision(table.fastDecision, inputs).getSingleResult();
+                if (full == null ? quick != null : quick == null || !full.getEntryMap().equals(quick.getEntryMap())) {
+                    return false;
+                }
+            } catch (RuntimeException either) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the latest version loaded runs on the fast FEEL engine. */

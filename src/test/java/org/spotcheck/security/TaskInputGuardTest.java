@@ -29,6 +29,13 @@ class TaskInputGuardTest extends CaseFlows {
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(engine.getRuntimeService().getVariable(c.process().getId(), "verifierId")).isNull();
 
+        for (String disguised : new String[] {"/engine-rest/%74ask/" + taskId + "/complete",
+                "/engine-rest/task/" + taskId + "/%63omplete", "/engine-rest/task/" + taskId + ";x=1/complete"}) {
+            Api.Response encoded = api().post(disguised, "buyer", Tasks.body(forged));
+            assertThat(encoded.status()).as(disguised + ": " + encoded.body()).isIn(400, 404);
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
         TasklistSession tasklist = api().tasklist("buyer");
         assertThat(tasklist.post("/task/" + taskId + "/submit-form", Tasks.body(forged)).status()).isEqualTo(400);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
@@ -64,6 +71,14 @@ class TaskInputGuardTest extends CaseFlows {
         Api.Response viaTasklist = api().tasklist("buyer").post("/task/" + taskId + "/variables",
                 "{\"modifications\": {\"riskScore\": {\"value\": 0.01, \"type\": \"Double\"}}}");
 
+        Api.Response bpmnError = api().post("/engine-rest/task/" + taskId + "/bpmnError", "buyer",
+                "{\"errorCode\": \"X\", \"variables\": {\"verifierId\": {\"value\": \"rh-acme\"}}}");
+        Api.Response escalation = api().post("/engine-rest/task/" + taskId + "/bpmnEscalation", "buyer",
+                "{\"escalationCode\": \"X\"}");
+
+        assertThat(bpmnError.status()).isEqualTo(403);
+        assertThat(escalation.status()).isEqualTo(403);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(put.status()).isEqualTo(403);
         assertThat(put.isProblem()).isTrue();
         assertThat(modify.status()).isEqualTo(403);
