@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 as {@code application/problem+json}, like every other error. */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
 
@@ -41,6 +41,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(json, request, response, status, detail);
+    }
+
+    /** An RFC 9457 answer written straight to the response, for filters that answer before any controller. */
+    public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                             HttpStatus status, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
