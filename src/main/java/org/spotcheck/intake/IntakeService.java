@@ -151,11 +151,7 @@ public class IntakeService {
             long flagPk = flagPks.get(flag.flagId());
             CaseRef openCase = open.get(listing);
             if (openCase != null) {
-                attachments.add(new IntakeRepository.Attachment(flagPk, openCase.pk(), true));
-                entries.add(new CaseJournal.Entry(openCase, "FLAG", receivedBy,
-                        "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case", "flag-merged",
-                        Map.of("flagId", flag.flagId(), "source", flag.source().name())));
-                answers.put(flag.flagId(), new Answer(openCase.pk(), true, false));
+                join(flag, flagPk, openCase, receivedBy, attachments, entries, answers);
                 continue;
             }
             long sellerPk = sellers.get(sellerKey(flag));
@@ -178,11 +174,7 @@ public class IntakeService {
                 CaseRef theirs = cases.findOpenByListing(flag.listing().platform(), flag.listing().listingId())
                         .orElseThrow(() -> new IllegalStateException("listing " + listing + " keeps opening and closing"));
                 open.put(listing, theirs);
-                attachments.add(new IntakeRepository.Attachment(flagPk, theirs.pk(), true));
-                entries.add(new CaseJournal.Entry(theirs, "FLAG", receivedBy, "Flag " + flag.flagId() + " ("
-                        + flag.source() + ") merged into this open case", "flag-merged",
-                        Map.of("flagId", flag.flagId(), "source", flag.source().name())));
-                answers.put(flag.flagId(), new Answer(theirs.pk(), true, false));
+                join(flag, flagPk, theirs, receivedBy, attachments, entries, answers);
                 continue;
             }
             CaseRef ref = opened.get();
@@ -214,6 +206,17 @@ public class IntakeService {
         }
         timed("attach flags", () -> intake.attachFlags(attachments));
         timed("timeline and events", () -> journal.recordAll(entries));
+    }
+
+    /** The flag joins an open case: attached as merged, on the case's timeline, answered with the case. */
+    private static void join(NewFlag flag, long flagPk, CaseRef openCase, String receivedBy,
+                             List<IntakeRepository.Attachment> attachments, List<CaseJournal.Entry> entries,
+                             Map<String, Answer> answers) {
+        attachments.add(new IntakeRepository.Attachment(flagPk, openCase.pk(), true));
+        entries.add(new CaseJournal.Entry(openCase, "FLAG", receivedBy,
+                "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case", "flag-merged",
+                Map.of("flagId", flag.flagId(), "source", flag.source().name())));
+        answers.put(flag.flagId(), new Answer(openCase.pk(), true, false));
     }
 
     /** Time per step, summed over batches ({@code spotcheck.intake.step}): where intake spends its time. */
