@@ -22,7 +22,7 @@ class FlagController {
 
     @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IntakeResult> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
-        IntakeResult result = intake.receive(mapper.toNewFlag(request), principal.getName());
+        IntakeResult result = intake.receiveAndStart(mapper.toNewFlag(request), principal.getName());
         if (result.created()) {
             return ResponseEntity.created(URI.create("/api/cases/" + result.caseNumber())).body(result);
         }

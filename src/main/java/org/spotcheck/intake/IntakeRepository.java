@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Flags, listings and sellers, a batch at a time. Uniqueness lives in the database
- * (constraints with ON CONFLICT), so concurrent batches on several nodes agree; rows go
- * in sorted by their natural key, so two batches never wait for each other in a cycle.
+ * (constraints with ON CONFLICT, advisory locks on flag ids), so concurrent batches on
+ * several nodes agree; rows go in and locks are taken sorted by their natural key, so
+ * two batches never wait for each other in a cycle.
  */
 @Repository
 class IntakeRepository {
@@ -27,36 +28,48 @@ class IntakeRepository {
         this.template = template;
     }
 
-    /** A flag of a batch with its stored JSON. */
-    record Arrival(NewFlag flag, String payloadJson) {
+    /**
+     * Holds each flag id for this transaction (advisory locks, in one order for every
+     * batch): of two transactions with the same flag id, the second waits here until the
+     * first has committed, and then finds the flag on record.
+     */
+    void holdFlagIds(Collection<String> flagIds) {
+        ArraySql.query(template, """
+                select pg_advisory_xact_lock(%d, k) from (
+                    select distinct hashtext(f) as k from unnest(?::varchar[]) as a(f) order by k) as ids"""
+                .formatted(FLAG_LOCKS), (rs, i) -> null, ArraySql.of("varchar", List.copyOf(flagIds)));
     }
 
-    /**
-     * Stores the flags whose ids are new; the rest were received before (or by a
-     * concurrent batch, which this one waits for on the unique index).
-     * @return flag id → key of the new row, for the new flags only
-     */
-    Map<String, Long> claimFlags(List<Arrival> arrivals, String receivedBy) {
-        List<Arrival> sorted = arrivals.stream().sorted(Comparator.comparing(a -> a.flag().flagId())).toList();
-        Map<String, Long> claimed = new HashMap<>();
-        ArraySql.query(template, """
-                insert into flag (flag_id, source, risk_score, dispute_count, avg_rating, rating_count, msrp_cny,
-                                  sales_count, received_by, payload)
-                select f, s, r, d, a, rc, m, sc, ?, cast(p as jsonb)
-                from unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::int4[], ?::numeric[], ?::int4[], ?::numeric[],
-                            ?::int4[], ?::text[]) with ordinality as t(f, s, r, d, a, rc, m, sc, p, n)
-                order by n
-                on conflict (flag_id) do nothing
-                returning id, flag_id""", (rs, i) -> claimed.put(rs.getString(2), rs.getLong(1)), receivedBy,
-                column("varchar", sorted, a -> a.flag().flagId()), column("varchar", sorted, a -> a.flag().source().name()),
-                column("numeric", sorted, a -> a.flag().signals().riskScore()),
-                column("int4", sorted, a -> a.flag().signals().disputeCount()),
-                column("numeric", sorted, a -> a.flag().signals().avgRating()),
-                column("int4", sorted, a -> a.flag().signals().ratingCount()),
-                column("numeric", sorted, a -> a.flag().signals().msrpCny()),
-                column("int4", sorted, a -> a.flag().signals().salesCount()),
-                column("text", sorted, Arrival::payloadJson));
-        return claimed;
+    // the two-key form of advisory locks: a space of their own, apart from the identity key locks
+    private static final int FLAG_LOCKS = 0x464C4147;
+
+    /** A new flag of a batch, with its stored JSON and the case it opened or joined. */
+    record StoredFlag(NewFlag flag, String payloadJson, long casePk, boolean merged) {
+    }
+
+    /** Stores new flags (their ids held by {@link #holdFlagIds} and not on record), each written once, with its case. */
+    void insertFlags(List<StoredFlag> flags, String receivedBy) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        List<StoredFlag> sorted = flags.stream().sorted(Comparator.comparing(f -> f.flag().flagId())).toList();
+        ArraySql.update(template, """
+                insert into flag (flag_id, case_pk, merged, source, risk_score, dispute_count, avg_rating, rating_count,
+                                  msrp_cny, sales_count, received_by, payload)
+                select f, c, m, s, r, d, a, rc, ms, sc, ?, cast(p as jsonb)
+                from unnest(?::varchar[], ?::int8[], ?::bool[], ?::varchar[], ?::numeric[], ?::int4[], ?::numeric[],
+                            ?::int4[], ?::numeric[], ?::int4[], ?::text[])
+                     with ordinality as t(f, c, m, s, r, d, a, rc, ms, sc, p, n)
+                order by n""", receivedBy,
+                column("varchar", sorted, f -> f.flag().flagId()), column("int8", sorted, StoredFlag::casePk),
+                column("bool", sorted, StoredFlag::merged), column("varchar", sorted, f -> f.flag().source().name()),
+                column("numeric", sorted, f -> f.flag().signals().riskScore()),
+                column("int4", sorted, f -> f.flag().signals().disputeCount()),
+                column("numeric", sorted, f -> f.flag().signals().avgRating()),
+                column("int4", sorted, f -> f.flag().signals().ratingCount()),
+                column("numeric", sorted, f -> f.flag().signals().msrpCny()),
+                column("int4", sorted, f -> f.flag().signals().salesCount()),
+                column("text", sorted, StoredFlag::payloadJson));
     }
 
     /** @return receipts of flags received before, by flag id */
@@ -68,21 +81,6 @@ class IntakeRepository {
                 (rs, i) -> found.put(rs.getString(1), new FlagReceipt(rs.getLong(2), rs.getString(3), rs.getBoolean(4))),
                 ArraySql.of("varchar", flagIds));
         return found;
-    }
-
-    /** A flag's case, once known; {@code merged} when it joined a case another flag opened. */
-    record Attachment(long flagPk, long casePk, boolean merged) {
-    }
-
-    void attachFlags(List<Attachment> attachments) {
-        if (attachments.isEmpty()) {
-            return;
-        }
-        ArraySql.update(template, """
-                update flag f set case_pk = a.c, merged = a.m
-                from unnest(?::int8[], ?::int8[], ?::bool[]) as a(f, c, m) where f.id = a.f""",
-                column("int8", attachments, Attachment::flagPk), column("int8", attachments, Attachment::casePk),
-                column("bool", attachments, Attachment::merged));
     }
 
     /** @return seller key by "platform:sellerId", created where missing */

@@ -21,7 +21,6 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.Outcome;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.network.SellerNetwork;
@@ -29,7 +28,10 @@ import org.spotcheck.triage.TriageTable;
 import org.spotcheck.triage.domain.ExplorationPolicy;
 import org.spotcheck.triage.domain.TriageDecision;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns flags into cases, as if they arrived one after the other: the same flag id twice
@@ -53,10 +55,13 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TransactionTemplate transaction;
 
     IntakeService(IntakeRepository intake, CaseRepository cases, CaseJournal journal, CaseProcessStarter processes,
-                  SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock, MeterRegistry meters) {
+                  SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock, MeterRegistry meters,
+                  PlatformTransactionManager transactions) {
         this.meters = meters;
+        this.transaction = new TransactionTemplate(transactions);
         this.intake = intake;
         this.cases = cases;
         this.journal = journal;
@@ -70,9 +75,26 @@ public class IntakeService {
     private record Answer(long casePk, boolean merged, boolean created) {
     }
 
+    /** One flag, in the caller's transaction; a process it starts runs after that commits (job executor). */
     @Transactional
     public IntakeResult receive(NewFlag flag, String receivedBy) {
         return receiveAll(List.of(flag), receivedBy).get(0);
+    }
+
+    /**
+     * One flag for a caller waiting for the answer (REST): stored in a transaction of its
+     * own, then the process it started runs its first steps at once, so the answer says
+     * where the case went (AWAITING_PURCHASE, IN_REVIEW, ...), as the case view will.
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public IntakeResult receiveAndStart(NewFlag flag, String receivedBy) {
+        IntakeResult stored = transaction.execute(status -> receiveAll(List.of(flag), receivedBy).get(0));
+        if (!stored.created() || stored.processInstanceId() == null) {
+            return stored;
+        }
+        processes.runStart(stored.processInstanceId());
+        CaseRepository.CaseState now = cases.state(cases.require(stored.caseNumber()).pk());
+        return new IntakeResult(now.caseNumber(), now.status(), now.processInstanceId(), stored.mergedInto(), true);
     }
 
     /** Many flags in one transaction; @return one answer per flag, in list order */
@@ -80,24 +102,14 @@ public class IntakeService {
     public List<IntakeResult> receiveAll(List<NewFlag> flags, String receivedBy) {
         Map<String, NewFlag> unique = new LinkedHashMap<>();
         flags.forEach(flag -> unique.putIfAbsent(flag.flagId(), flag));
-        Map<String, Long> claimed = timed("claim flags", () -> intake.claimFlags(unique.values().stream()
-                .map(flag -> new IntakeRepository.Arrival(flag, toJson(flag))).toList(), receivedBy));
-
+        timed("hold flag ids", () -> intake.holdFlagIds(unique.keySet()));
+        Map<String, IntakeRepository.FlagReceipt> receipts = timed("find resent flags",
+                () -> intake.findFlags(List.copyOf(unique.keySet())));
         Map<String, Answer> answers = new HashMap<>();
-        List<String> known = unique.keySet().stream().filter(id -> !claimed.containsKey(id)).toList();
-        if (!known.isEmpty()) {
-            Map<String, IntakeRepository.FlagReceipt> receipts = timed("find resent flags", () -> intake.findFlags(known));
-            for (String flagId : known) {
-                IntakeRepository.FlagReceipt receipt = receipts.get(flagId);
-                if (receipt == null) {
-                    throw new IllegalStateException("flag " + flagId + " is on record without a case");
-                }
-                answers.put(flagId, new Answer(receipt.casePk(), receipt.merged(), false));
-            }
-        }
-        List<NewFlag> fresh = unique.values().stream().filter(flag -> claimed.containsKey(flag.flagId())).toList();
+        receipts.forEach((flagId, receipt) -> answers.put(flagId, new Answer(receipt.casePk(), receipt.merged(), false)));
+        List<NewFlag> fresh = unique.values().stream().filter(flag -> !receipts.containsKey(flag.flagId())).toList();
         if (!fresh.isEmpty()) {
-            settle(fresh, claimed, receivedBy, answers);
+            settle(fresh, receivedBy, answers);
         }
 
         List<Long> casePks = answers.values().stream().map(Answer::casePk).distinct().toList();
@@ -115,7 +127,7 @@ public class IntakeService {
     }
 
     /** The flags seen for the first time: each joins an open case, or opens one (settled at once, or with a process). */
-    private void settle(List<NewFlag> fresh, Map<String, Long> flagPks, String receivedBy, Map<String, Answer> answers) {
+    private void settle(List<NewFlag> fresh, String receivedBy, Map<String, Answer> answers) {
         Map<String, Long> sellers = timed("sellers", () -> intake.sellers(fresh.stream().map(NewFlag::listing).toList()));
         List<SellerNetwork.Key> keys = new ArrayList<>();
         Map<String, NewFlag.Listing> newest = new LinkedHashMap<>();
@@ -142,16 +154,15 @@ public class IntakeService {
         Iterator<String> numbers = timed("case numbers", () -> cases.nextCaseNumbers(Year.now(clock), openers.size()))
                 .iterator();
 
-        List<IntakeRepository.Attachment> attachments = new ArrayList<>();
+        List<IntakeRepository.StoredFlag> stored = new ArrayList<>();
         List<CaseJournal.Entry> entries = new ArrayList<>();
         List<CaseRepository.SettledCase> settled = new ArrayList<>();
         List<NewFlag> settledFlags = new ArrayList<>();
         for (NewFlag flag : fresh) {
             String listing = listingKey(flag);
-            long flagPk = flagPks.get(flag.flagId());
             CaseRef openCase = open.get(listing);
             if (openCase != null) {
-                join(flag, flagPk, openCase, receivedBy, attachments, entries, answers);
+                join(flag, openCase, receivedBy, stored, entries, answers);
                 continue;
             }
             long sellerPk = sellers.get(sellerKey(flag));
@@ -174,17 +185,15 @@ public class IntakeService {
                 CaseRef theirs = cases.findOpenByListing(flag.listing().platform(), flag.listing().listingId())
                         .orElseThrow(() -> new IllegalStateException("listing " + listing + " keeps opening and closing"));
                 open.put(listing, theirs);
-                join(flag, flagPk, theirs, receivedBy, attachments, entries, answers);
+                join(flag, theirs, receivedBy, stored, entries, answers);
                 continue;
             }
             CaseRef ref = opened.get();
-            intake.attachFlags(List.of(new IntakeRepository.Attachment(flagPk, ref.pk(), false)));
+            stored.add(new IntakeRepository.StoredFlag(flag, toJson(flag), ref.pk(), false));
             journal.record(ref, "FLAG", receivedBy, "Flag " + flag.flagId() + " (" + flag.source()
                             + ") opened the case for listing " + listing, "flagged", flaggedData(flag));
             timed("process start", () -> processes.start(ref, processVariables(ref, flag, record)));
-            if (!CaseStatus.CLOSED.name().equals(cases.state(ref.pk()).status())) {
-                open.put(listing, ref); // later flags of this batch for the listing join it
-            }
+            open.put(listing, ref); // later flags of this batch for the listing join it
             answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
         }
 
@@ -193,7 +202,7 @@ public class IntakeService {
             CaseRef ref = settledRefs.get(i);
             NewFlag flag = settledFlags.get(i);
             CaseRepository.SettledCase settledCase = settled.get(i);
-            attachments.add(new IntakeRepository.Attachment(flagPks.get(flag.flagId()), ref.pk(), false));
+            stored.add(new IntakeRepository.StoredFlag(flag, toJson(flag), ref.pk(), false));
             Map<String, Object> data = flaggedData(flag);
             data.put("triageDecision", settledCase.triageDecision());
             data.put("priority", settledCase.priority());
@@ -204,15 +213,14 @@ public class IntakeService {
                     + " (no test purchase, no process)", "closed", data));
             answers.put(flag.flagId(), new Answer(ref.pk(), false, true));
         }
-        timed("attach flags", () -> intake.attachFlags(attachments));
+        timed("store flags", () -> intake.insertFlags(stored, receivedBy));
         timed("timeline and events", () -> journal.recordAll(entries));
     }
 
-    /** The flag joins an open case: attached as merged, on the case's timeline, answered with the case. */
-    private static void join(NewFlag flag, long flagPk, CaseRef openCase, String receivedBy,
-                             List<IntakeRepository.Attachment> attachments, List<CaseJournal.Entry> entries,
-                             Map<String, Answer> answers) {
-        attachments.add(new IntakeRepository.Attachment(flagPk, openCase.pk(), true));
+    /** The flag joins an open case: stored as merged, on the case's timeline, answered with the case. */
+    private void join(NewFlag flag, CaseRef openCase, String receivedBy, List<IntakeRepository.StoredFlag> stored,
+                      List<CaseJournal.Entry> entries, Map<String, Answer> answers) {
+        stored.add(new IntakeRepository.StoredFlag(flag, toJson(flag), openCase.pk(), true));
         entries.add(new CaseJournal.Entry(openCase, "FLAG", receivedBy,
                 "Flag " + flag.flagId() + " (" + flag.source() + ") merged into this open case", "flag-merged",
                 Map.of("flagId", flag.flagId(), "source", flag.source().name())));

@@ -68,19 +68,7 @@ public class TriageTable {
             throw new IllegalStateException("DMN '" + KEY + "' is not deployed");
         }
         Loaded current = loaded;
-        if (current == null || !current.definitionId.equals(latest.getId())) {
-            byte[] model;
-            try (InputStream in = repository.getDecisionModel(latest.getId())) {
-                model = in.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read DMN '" + KEY + "'", e);
-            }
-            current = new Loaded(latest.getId(), dmn.parseDecision(KEY, new java.io.ByteArrayInputStream(model)),
-                    fast.parseDecision(KEY, new java.io.ByteArrayInputStream(model)));
-            current.fastFails = !fastAgrees(current);
-            loaded = current;
-        }
-        Loaded table = current;
+        Loaded table = current == null || !current.definitionId.equals(latest.getId()) ? load(latest) : current;
         return inputs -> {
             DmnDecisionResultEntries result = null;
             boolean evaluated = false;
@@ -102,6 +90,25 @@ public class TriageTable {
             return new Verdict(TriageDecision.valueOf(result.getEntry("decision")),
                     ((Number) result.getEntry("priority")).intValue());
         };
+    }
+
+    /** Parses and checks a new version once: batches of other threads wait for it rather than repeat the check. */
+    private synchronized Loaded load(DecisionDefinition latest) {
+        Loaded current = loaded;
+        if (current != null && current.definitionId.equals(latest.getId())) {
+            return current;
+        }
+        byte[] model;
+        try (InputStream in = repository.getDecisionModel(latest.getId())) {
+            model = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read DMN '" + KEY + "'", e);
+        }
+        current = new Loaded(latest.getId(), dmn.parseDecision(KEY, new java.io.ByteArrayInputStream(model)),
+                fast.parseDecision(KEY, new java.io.ByteArrayInputStream(model)));
+        current.fastFails = !fastAgrees(current);
+        loaded = current;
+        return current;
     }
 
     /**

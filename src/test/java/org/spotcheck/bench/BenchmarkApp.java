@@ -10,7 +10,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** A throw-away PostgreSQL, Kafka broker and spotcheck node for one benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
 
-    final EmbeddedPostgres postgres = EmbeddedInfrastructure.temporaryPostgres();
+    final EmbeddedPostgres postgres = EmbeddedInfrastructure.benchmarkPostgres();
     final EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
     final ConfigurableApplicationContext app;
 

@@ -119,6 +119,8 @@ class CounterfeitCaseProcessTest extends IntegrationTest {
 
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(CounterfeitCaseProcess.KEY, caseNumber,
                 vars);
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(pi.getId()).singleResult().getId()); // the asynchronous start
 
         assertThat(pi).hasPassedInOrder(TRIAGE, GATEWAY_TRIAGE, CLOSE_DISMISSED, END_DISMISSED).isEnded();
         assertThat(caseView(created).get("outcome").asText()).isEqualTo("DISMISSED");

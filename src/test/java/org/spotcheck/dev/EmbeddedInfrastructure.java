@@ -75,6 +75,25 @@ public final class EmbeddedInfrastructure {
     }
 
     /**
+     * Throw-away PostgreSQL set up as a production server would be, for benchmarks:
+     * commits durable ({@code synchronous_commit=on}; io.zonky turns it off by default),
+     * shared buffers and WAL sized for a long write-heavy run (README, Performance).
+     */
+    public static EmbeddedPostgres benchmarkPostgres() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("shared_buffers", "2GB")
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /**
      * @param port fixed client port, or 0 for a free one
      */
     public static EmbeddedKafkaKraftBroker kafka(int port) {

@@ -34,6 +34,7 @@ class LinkedCasesTest extends CaseFlows {
         api().post("/api/cases", "intake", flagFor(z, phone, "DISMISS").toString());
 
         Case origin = counterfeit(flagFor(counterfeiter, phone, "TEST_BUY"));
+        startLinkedCasesOf(y, z);
 
         JsonNode ofY = api().get("/api/cases?sellerId=" + y + "&status=AWAITING_PURCHASE", "analyst").json();
         JsonNode ofZ = api().get("/api/cases?sellerId=" + z + "&status=AWAITING_PURCHASE", "analyst").json();
@@ -51,6 +52,19 @@ class LinkedCasesTest extends CaseFlows {
         assertThat(jdbc.sql("select count(*) from flag where flag_id like :f").param("f", "LINK-" + origin.number() + "-%")
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(api().get("/api/cases?sellerId=" + y, "analyst").json().get("total").asInt()).isEqualTo(2);
+    }
+
+    /** The linked cases' processes start asynchronously: run their start jobs, as the job executor would. */
+    private void startLinkedCasesOf(String... sellers) {
+        for (String seller : sellers) {
+            for (String process : jdbc.sql("""
+                    select c.process_instance_id from spot_case c join seller s on s.id = c.seller_pk
+                    where s.seller_id = :s and c.process_instance_id is not null""").param("s", seller)
+                    .query(String.class).list()) {
+                engine.getManagementService().createJobQuery().processInstanceId(process).executable().list()
+                        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            }
+        }
     }
 
     @Test

@@ -17,10 +17,10 @@ public class FlagMapperAccess {
         this.json = json;
     }
 
-    /** @return the case number */
+    /** As {@code POST /api/cases} does: the flag stored, then its process's first steps run. @return the case number */
     public String receive(IntakeService intake, String flagJson) {
         try {
-            return intake.receive(mapper.toNewFlag(json.readValue(flagJson, FlagRequest.class)), "test").caseNumber();
+            return intake.receiveAndStart(mapper.toNewFlag(json.readValue(flagJson, FlagRequest.class)), "test").caseNumber();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

@@ -48,6 +48,33 @@ class KafkaInboundTest extends CaseFlows {
     }
 
     @Test
+    void aHighRiskFlagFromKafkaIsStoredAtOnceAndItsProcessStartsInAJobOfItsOwn() {
+        ObjectNode flag = Flags.decidedAs("TEST_BUY");
+        String listing = Flags.listing(flag).get("listingId").asText();
+
+        KafkaClient.send(kafkaBrokers(), Topics.FLAGS, "taobao:" + listing, flag.toString());
+
+        await("the case stored", () -> casesOfListing(listing) == 1);
+        String caseNumber = jdbc.sql("select case_number from spot_case where listing_id = :l").param("l", listing)
+                .query(String.class).single();
+        // intake's transaction holds no budget and runs no step: the case waits for its start job
+        assertThat(view(caseNumber).get("status").asText()).isEqualTo("TRIAGE");
+        String process = jdbc.sql("select process_instance_id from spot_case where case_number = :c")
+                .param("c", caseNumber).query(String.class).single();
+        org.camunda.bpm.engine.runtime.Job start = engine.getManagementService().createJobQuery()
+                .processInstanceId(process).singleResult();
+        assertThat(start.getRetries()).isPositive();
+
+        engine.getManagementService().executeJob(start.getId()); // as the job executor does
+
+        assertThat(view(caseNumber).get("status").asText()).isEqualTo("AWAITING_PURCHASE");
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode view(String caseNumber) {
+        return api().get("/api/cases/" + caseNumber, "analyst").json();
+    }
+
+    @Test
     void poisonFlagsGoToTheDltWithTheReasonAndTheConsumerCarriesOn() {
         String marker = UUID.randomUUID().toString();
         ObjectNode invalid = Flags.decidedAs("TEST_BUY");
