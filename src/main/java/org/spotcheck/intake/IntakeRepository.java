@@ -56,7 +56,7 @@ class IntakeRepository {
         ArraySql.update(template, """
                 insert into flag (flag_id, case_pk, merged, source, risk_score, dispute_count, avg_rating, rating_count,
                                   msrp_cny, sales_count, received_by, payload)
-                select f, c, m, s, r, d, a, rc, ms, sc, ?, cast(p as jsonb)
+                select f, c, m, s, r, d, a, rc, ms, sc, ?, cast(p as json)
                 from unnest(?::varchar[], ?::int8[], ?::bool[], ?::varchar[], ?::numeric[], ?::int4[], ?::numeric[],
                             ?::int4[], ?::numeric[], ?::int4[], ?::text[])
                      with ordinality as t(f, c, m, s, r, d, a, rc, ms, sc, p, n)

@@ -84,7 +84,7 @@ public class IntakeService {
     /**
      * One flag for a caller waiting for the answer (REST): stored in a transaction of its
      * own, then the process it started runs its first steps at once, so the answer says
-     * where the case went (AWAITING_PURCHASE, IN_REVIEW, ...), as the case view will.
+     * where the case went (AWAITING_PURCHASE, AWAITING_REVIEW, ...), as the case view will.
      */
     @Transactional(propagation = Propagation.NEVER)
     public IntakeResult receiveAndStart(NewFlag flag, String receivedBy) {

@@ -57,7 +57,7 @@ public class Outbox {
         }
         ArraySql.update(template, """
                 insert into outbox_event (event_id, topic, event_key, type, subject, data)
-                select i, t, k, y, s, cast(d as jsonb)
+                select i, t, k, y, s, cast(d as json)
                 from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
                      with ordinality as e(i, t, k, y, s, d, n)
                 order by n""", ArraySql.of("uuid", ids), ArraySql.of("varchar", topics), ArraySql.of("varchar", keys),
@@ -69,7 +69,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into outbox_event (event_id, topic, event_key, type, subject, data)
-                values (:id, :topic, :key, :type, :subject, cast(:data as jsonb))""")
+                values (:id, :topic, :key, :type, :subject, cast(:data as json))""")
                 .param("id", id).param("topic", topic).param("key", key)
                 .param("type", type).param("subject", subject).param("data", toJson(data))
                 .update();
