@@ -17,3 +17,8 @@ alter table outbox_event drop constraint outbox_event_event_id_key;
 -- (for a flag: as it was received) and spares the binary jsonb encoding on every insert
 alter table outbox_event alter column data type json using data::json;
 alter table flag alter column payload type json using payload::json;
+
+-- seven index entries for every case stored, most of them closed at intake: searches by an
+-- open status use spot_case_waiting (status first), CLOSED is most cases (the newest-first
+-- index finds them at once), so this one only cost writes
+drop index spot_case_by_status;

@@ -102,6 +102,10 @@ class CaseQueries {
         if (search.status() != null) {
             where.append(" and c.status = :status");
             params.put("status", search.status().name());
+            if (search.status() != CaseStatus.CLOSED) {
+                // implied by the status (a check constraint), spelled out so the planner uses spot_case_waiting
+                where.append(" and c.closed_at is null");
+            }
         }
         if (search.outcome() != null) {
             where.append(" and c.outcome = :outcome");

@@ -63,9 +63,15 @@ public class CaseRepository {
         return settled.stream().map(c -> byNumber.get(c.caseNumber())).toList();
     }
 
+    // the two-key form of advisory locks, a space of their own: one lock per case, between merging and closing
+    private static final int CASE_LOCKS = 0x43415345;
+
     /**
-     * @return the open case of each listing that has one, by "platform:listingId"; share-locked, so a
-     *         case closing at this moment is either seen closed or closes after the flags joined it
+     * @return the open case of each listing that has one, by "platform:listingId". Each is
+     *         held by a shared lock until commit, which {@link #close} takes exclusively: a case
+     *         closing at this moment is either seen closed or closes after the flags joined it.
+     *         An advisory lock rather than a row lock: no row is written for it, and the
+     *         process's own updates of the case (its status) do not wait for a batch of flags.
      */
     public Map<String, CaseRef> findOpenByListings(Collection<String[]> platformAndListingIds) {
         Map<String, CaseRef> found = new HashMap<>();
@@ -75,11 +81,22 @@ public class CaseRepository {
         ArraySql.query(template, """
                 select c.id, c.case_number, c.platform, c.listing_id from spot_case c
                 join unnest(?::varchar[], ?::varchar[]) as t(p, l) on c.platform = t.p and c.listing_id = t.l
-                where c.closed_at is null
-                for share of c""",
+                where c.closed_at is null""",
                 (rs, i) -> found.put(rs.getString(3) + ":" + rs.getString(4), new CaseRef(rs.getLong(1), rs.getString(2))),
                 ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[0]).toList()),
                 ArraySql.of("varchar", platformAndListingIds.stream().map(k -> k[1]).toList()));
+        if (found.isEmpty()) {
+            return found;
+        }
+        Object ids = ArraySql.of("int8", found.values().stream().map(CaseRef::pk).toList());
+        ArraySql.query(template, """
+                select pg_advisory_xact_lock_shared(%d, hashint8(i))
+                from (select distinct i from unnest(?::int8[]) as a(i) order by i) as cases""".formatted(CASE_LOCKS),
+                (rs, i) -> null, ids);
+        // a statement of its own, so it sees a close committed while this one waited for the lock
+        java.util.Set<Long> stillOpen = new java.util.HashSet<>(ArraySql.query(template,
+                "select id from spot_case where id = any(?::int8[]) and closed_at is null", (rs, i) -> rs.getLong(1), ids));
+        found.values().removeIf(ref -> !stillOpen.contains(ref.pk()));
         return found;
     }
 
@@ -115,14 +132,6 @@ public class CaseRepository {
                 .query(CaseRef.class).optional();
     }
 
-    public Optional<CaseRef> findOpenByListing(String platform, String listingId) {
-        return jdbc.sql("""
-                select id as pk, case_number from spot_case
-                where platform = :platform and listing_id = :listingId and closed_at is null""")
-                .param("platform", platform).param("listingId", listingId)
-                .query(CaseRef.class).optional();
-    }
-
     public Optional<CaseRef> findByNumber(String caseNumber) {
         return jdbc.sql("select id as pk, case_number from spot_case where case_number = :number")
                 .param("number", caseNumber).query(CaseRef.class).optional();
@@ -153,6 +162,9 @@ public class CaseRepository {
 
     /** @return false when the case was closed already: closing is idempotent */
     public boolean close(long casePk, Outcome outcome) {
+        // waits for the batches merging flags into the case (findOpenByListings) to commit
+        jdbc.sql("select pg_advisory_xact_lock(:locks, hashint8(:id))").param("locks", CASE_LOCKS).param("id", casePk)
+                .query().singleRow();
         return jdbc.sql("""
                 update spot_case set status = :closed, outcome = :outcome, closed_at = now()
                 where id = :id and closed_at is null""")

@@ -182,7 +182,8 @@ public class IntakeService {
             Optional<CaseRef> opened = cases.tryOpen(caseNumber, flag.listing().platform(), flag.listing().listingId(),
                     listingPk, sellerPk, flag.signals().riskScore());
             if (opened.isEmpty()) { // a concurrent transaction opened one for this listing first: join it
-                CaseRef theirs = cases.findOpenByListing(flag.listing().platform(), flag.listing().listingId())
+                CaseRef theirs = Optional.ofNullable(cases.findOpenByListings(List.<String[]>of(
+                                new String[] {flag.listing().platform(), flag.listing().listingId()})).get(listing))
                         .orElseThrow(() -> new IllegalStateException("listing " + listing + " keeps opening and closing"));
                 open.put(listing, theirs);
                 join(flag, theirs, receivedBy, stored, entries, answers);

@@ -27,6 +27,9 @@ final class BenchmarkApp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // a checkpoint now, while the pool is open: with large shared buffers the shutdown
+        // checkpoint would outlast the few seconds io.zonky gives pg_ctl to stop
+        app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).execute("checkpoint");
         app.close();
         kafka.destroy();
         postgres.close();
