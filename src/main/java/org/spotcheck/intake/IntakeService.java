@@ -92,7 +92,7 @@ public class IntakeService {
         if (!stored.created() || stored.processInstanceId() == null) {
             return stored;
         }
-        processes.runStart(stored.processInstanceId());
+        processes.awaitStart(stored.processInstanceId());
         CaseRepository.CaseState now = cases.state(cases.require(stored.caseNumber()).pk());
         return new IntakeResult(now.caseNumber(), now.status(), now.processInstanceId(), stored.mergedInto(), true);
     }

@@ -85,4 +85,85 @@ class IntakeConcurrencyTest extends IntegrationTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private IntakeService intake;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.spotcheck.cases.CaseRepository cases;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+    @org.springframework.beans.factory.annotation.Autowired
+    private FlagMapper mapper;
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /** Runs work in a transaction of its own on another thread, and keeps it open until {@code commit} opens. */
+    private <T> Future<T> inTransaction(ExecutorService pool, CountDownLatch done, CountDownLatch commit,
+                                        Callable<T> work) {
+        return pool.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> {
+                    try {
+                        T result = work.call();
+                        done.countDown();
+                        commit.await();
+                        return result;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+    }
+
+    private org.spotcheck.intake.domain.NewFlag sameListingAs(ObjectNode opener) throws Exception {
+        ObjectNode flag = Flags.highRisk();
+        Flags.listing(flag).setAll(Flags.listing(opener));
+        return mapper.toNewFlag(json.readValue(flag.toString(), FlagRequest.class));
+    }
+
+    @Test
+    void aFlagArrivingWhileItsCaseClosesJoinsItBeforeTheCloseOrOpensANewCase() throws Exception {
+        ObjectNode opener = Flags.highRisk();
+        String caseNumber = api().post("/api/cases", "intake", opener.toString()).json().get("caseNumber").asText();
+        long casePk = cases.require(caseNumber).pk();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // a batch that merged a flag into the open case holds it: the close waits for its commit
+            CountDownLatch merged = new CountDownLatch(1);
+            CountDownLatch commitMerge = new CountDownLatch(1);
+            Future<IntakeResult> merge = inTransaction(pool, merged, commitMerge,
+                    () -> intake.receive(sameListingAs(opener), "test"));
+            merged.await();
+            Future<Boolean> close = inTransaction(pool, new CountDownLatch(1), new CountDownLatch(0),
+                    () -> cases.close(casePk, org.spotcheck.cases.Outcome.DISMISSED));
+            Thread.sleep(500);
+            assertThat(close.isDone()).as("the close waits for the merging batch").isFalse();
+            commitMerge.countDown();
+            assertThat(merge.get().mergedInto()).isEqualTo(caseNumber);
+            assertThat(close.get()).isTrue();
+
+            // a closing case holds it: a flag waits, then sees it closed and opens a case of its own
+            ObjectNode reopener = Flags.highRisk();
+            Flags.listing(reopener).setAll(Flags.listing(opener));
+            String second = api().post("/api/cases", "intake", reopener.toString()).json().get("caseNumber").asText();
+            CountDownLatch closed = new CountDownLatch(1);
+            CountDownLatch commitClose = new CountDownLatch(1);
+            Future<Boolean> closing = inTransaction(pool, closed, commitClose,
+                    () -> cases.close(cases.require(second).pk(), org.spotcheck.cases.Outcome.DISMISSED));
+            closed.await();
+            Future<IntakeResult> late = inTransaction(pool, new CountDownLatch(1), new CountDownLatch(0),
+                    () -> intake.receive(sameListingAs(opener), "test"));
+            Thread.sleep(500);
+            assertThat(late.isDone()).as("the flag waits for the closing transaction").isFalse();
+            commitClose.countDown();
+            assertThat(closing.get()).isTrue();
+            assertThat(late.get().mergedInto()).isNull();
+            assertThat(late.get().caseNumber()).isNotIn(caseNumber, second);
+        } finally {
+            pool.shutdownNow();
+            // the cases were closed behind their processes' backs: end those too
+            jdbc.sql("select process_instance_id from spot_case where listing_id = :l and process_instance_id is not null")
+                    .param("l", Flags.listing(opener).get("listingId").asText()).query(String.class).list()
+                    .forEach(id -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).list()
+                            .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test")));
+        }
+    }
 }

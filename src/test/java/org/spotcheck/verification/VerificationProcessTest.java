@@ -27,7 +27,7 @@ class VerificationProcessTest extends CaseFlows {
     }
 
     @Test
-    void shouldSendAnEnrolledBrandsSampleToItsRightsHolder() {
+    void shouldSendAnEnrolledBrandsSampleToItsRightsHolder() throws Exception {
         Case c = atVerification(flag("Acme", "APPAREL"));
 
         assertThat(c.process()).hasPassedInOrder(STORE_SAMPLE, ROUTE_VERIFICATION, DISPATCH_SAMPLE)
@@ -41,8 +41,9 @@ class VerificationProcessTest extends CaseFlows {
         assertThat(custody.get(custody.size() - 1).get("details").asText()).contains("rh-acme");
         String request = jdbc.sql("select data::text from outbox_event where subject = :c and topic = 'spotcheck.verification-requests'")
                 .param("c", c.number()).query(String.class).single();
-        assertThat(request).contains("\"verifierId\": \"rh-acme\"", "SEAL-" + c.number())
-                .doesNotContain("persona", "dev-buyer", "buyer");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(request).get("verifierId").asText())
+                .isEqualTo("rh-acme");
+        assertThat(request).contains("SEAL-" + c.number()).doesNotContain("persona", "dev-buyer", "buyer");
     }
 
     @Test
