@@ -61,8 +61,7 @@ class LinkedCasesTest extends CaseFlows {
                     select c.process_instance_id from spot_case c join seller s on s.id = c.seller_pk
                     where s.seller_id = :s and c.process_instance_id is not null""").param("s", seller)
                     .query(String.class).list()) {
-                engine.getManagementService().createJobQuery().processInstanceId(process).executable().list()
-                        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+                runJobs(process);
             }
         }
     }

@@ -74,9 +74,14 @@ public abstract class CaseFlows extends IntegrationTest {
 
     /** Runs the jobs (async steps) of a case, as the job executor would. */
     protected void runJobs(Case c) {
+        runJobs(c.process().getId());
+    }
+
+    /** Runs the jobs of a process instance, as the job executor would. */
+    protected void runJobs(String processInstanceId) {
         for (int i = 0; i < 20; i++) {
             java.util.List<Job> jobs = engine.getManagementService().createJobQuery()
-                    .processInstanceId(c.process().getId()).executable().list();
+                    .processInstanceId(processInstanceId).executable().list();
             if (jobs.isEmpty()) {
                 return;
             }
