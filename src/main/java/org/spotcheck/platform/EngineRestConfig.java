@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -96,6 +97,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             problem.put("camundaType", error.getType());
             if (error.getCode() != null) {
                 problem.put("code", error.getCode());
+            }
+            if (error instanceof ParseExceptionDto parse && parse.getDetails() != null) {
+                // per resource, the errors with their element ids: what Modeler shows a process owner
+                problem.put("details", parse.getDetails());
             }
             response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
         }

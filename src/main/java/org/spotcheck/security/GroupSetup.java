@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -69,14 +70,32 @@ class GroupSetup implements InitializingBean {
                 grant(group, Resources.FILTER, taskFilter(group), Permissions.READ);
             }
             grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*",
-                    Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            // history variables but not runtime ones: the persona lives only in the purchase task's runtime
+            // variables (engineguard/ProtectedVariables), never in history
+            grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
             grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
             grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, "*",
-                    Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            readOnlySelves();
+            grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+                    Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         });
+    }
+
+    /**
+     * Users created before spotcheck made a user's own profile read-only still hold Camunda's
+     * ALL on themselves: cut it to READ (new users get READ only, engineguard/ReadOnlySelf).
+     */
+    private void readOnlySelves() {
+        for (Authorization own : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.USER).list()) {
+            if (own.getUserId() != null && own.getUserId().equals(own.getResourceId())
+                    && own.isPermissionGranted(Permissions.UPDATE)) {
+                own.setPermissions(new Permission[] {Permissions.READ});
+                authorizations.saveAuthorization(own);
+            }
+        }
     }
 
     private void group(String id, String name) {

@@ -1,7 +1,9 @@
 package org.spotcheck.verification;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.platform.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,21 @@ class VerificationDelegates {
     JavaDelegate dispatchSample(VerificationService verification) {
         return execution -> execution.setVariable(VerificationProcess.VERIFIER_ID, verification.dispatch(
                 execution.getProcessBusinessKey(), (String) execution.getVariable(VerificationProcess.ROUTE)));
+    }
+
+    /**
+     * Start of Task_RouteVerification: the facts the verification-route table reads besides the
+     * case's own variables (a diagram may not call beans itself, engineguard/ModelPolicy).
+     */
+    @Bean
+    ExecutionListener verificationRoutingFacts(VerifierRegistry registry) {
+        return execution -> {
+            execution.setVariable(VerificationProcess.BRAND_ENROLLED,
+                    registry.brandEnrolled((String) execution.getVariable(CounterfeitCaseProcess.Vars.BRAND)));
+            if (!execution.hasVariable(VerificationProcess.FORCE_LAB)) {
+                execution.setVariable(VerificationProcess.FORCE_LAB, false);
+            }
+        };
     }
 
     @Bean

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Rights holders by brand, accredited labs by category. Also used in the diagram: {@code ${verifierRegistry.brandEnrolled(brand)}}. */
+/** Rights holders by brand, accredited labs by category. */
 @Component("verifierRegistry")
 public class VerifierRegistry {
 

@@ -2,6 +2,7 @@ package org.spotcheck.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.support.CaseFlows;
 import org.spotcheck.support.Flags;
@@ -27,5 +28,41 @@ class PersonaSecrecyTest extends CaseFlows {
         assertThat(api().get("/api/cases/" + c.number() + "/custody", "analyst").body()).doesNotContain(handle);
         assertThat(engine.getRuntimeService().getVariables(c.process().getId())).doesNotContainKeys(
                 "personaHandle", "personaAddress");
+    }
+
+    @Test
+    void noDoorOfTheEngineShowsThePersonaToAnyoneButTheTestBuyers() {
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+        String taskId = task(c).getId();
+        String handle = (String) engine.getTaskService().getVariableLocal(taskId, "personaHandle");
+        String process = c.process().getId();
+        String[] doors = {
+            "/engine-rest/history/variable-instance?processInstanceId=" + process + "&maxResults=100",
+            "/engine-rest/history/detail?processInstanceId=" + process + "&maxResults=100",
+            "/engine-rest/variable-instance?processInstanceIdIn=" + process + "&maxResults=100",
+            "/engine-rest/task/" + taskId + "/variables",
+            "/engine-rest/task/" + taskId + "/form-variables",
+            "/engine-rest/execution/" + task(c).getExecutionId() + "/localVariables",
+            "/engine-rest/process-instance/" + process + "/variables",
+        };
+        for (String user : new String[] {"manager", "owner", "analyst", "custodian", "liaison"}) {
+            for (String door : doors) {
+                assertThat(api().get(door, user).body()).as(user + " " + door).doesNotContain(handle);
+            }
+        }
+        assertThat(api().get("/engine-rest/task/" + taskId + "/form-variables", "buyer").json()
+                .at("/personaHandle/value").asText()).isEqualTo(handle);
+        // history still serves what it may: the case's own variables, to those who read history
+        assertThat(api().get("/engine-rest/history/variable-instance?processInstanceId=" + process
+                + "&variableName=caseNumber&maxResults=10", "manager").json()).hasSize(1);
+
+        completeAs("buyer", c, purchase(90.00));
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
+                .variableNameIn("personaHandle", "personaAddress").count()).as("nothing outlives the purchase").isZero();
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(process).variableUpdates()
+                .list()).extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .isNotEmpty().doesNotContain("personaHandle", "personaAddress");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
+                .variableName("orderNumber").count()).isOne();
     }
 }

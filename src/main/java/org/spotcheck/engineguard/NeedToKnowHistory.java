@@ -1,0 +1,22 @@
+package org.spotcheck.engineguard;
+
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+
+/**
+ * The engine's own history writer, less the protected variables: history outlives the
+ * purchase and is read by everyone with READ_HISTORY, so persona data never enters it
+ * (neither the historic variable instance nor its details).
+ */
+class NeedToKnowHistory extends DbHistoryEventHandler {
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable
+                && ProtectedVariables.NAMES.contains(variable.getVariableName())) {
+            return;
+        }
+        super.handleEvent(event);
+    }
+}

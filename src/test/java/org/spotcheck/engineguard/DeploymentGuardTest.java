@@ -1,0 +1,77 @@
+package org.spotcheck.engineguard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.spotcheck.support.Api;
+import org.spotcheck.support.IntegrationTest;
+
+/** Deploying a model is not running code: what Modeler and engine-rest may deploy, by role. */
+class DeploymentGuardTest extends IntegrationTest {
+
+    private static final String BOUNDARY = "spotcheck-boundary";
+
+    private static String diagram(String key, String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">%2$s</bpmn:process>
+                </bpmn:definitions>""".formatted(key, body);
+    }
+
+    private Api.Response deploy(String user, String resource, String content) {
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + resource
+                + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + resource + "\"; filename=\""
+                + resource + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+        return api().post("/engine-rest/deployment/create", user, body, "multipart/form-data; boundary=" + BOUNDARY);
+    }
+
+    private long definitions(String key) {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count();
+    }
+
+    @Test
+    void aTimerThatWouldMakeTheProcessOwnerAnAdminIsRefusedAtDeployTime() {
+        Api.Response refused = deploy("owner", "escalate.bpmn", diagram("escalate", """
+                <bpmn:startEvent id="StartEvent_EveryMinute"><bpmn:timerEventDefinition id="Timer_Escalate">
+                  <bpmn:timeCycle>${execution.processEngineServices.identityService.createMembership('owner', 'camunda-admin')}</bpmn:timeCycle>
+                </bpmn:timerEventDefinition></bpmn:startEvent>"""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        JsonNode problem = refused.json();
+        assertThat(problem.get("detail").asText()).contains("Timer_Escalate").contains("calls a method");
+        assertThat(problem.at("/details/escalate.bpmn/errors/0/mainElementId").asText()).isEqualTo("Timer_Escalate");
+        assertThat(definitions("escalate")).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("escalate").count()).isZero();
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").userId("owner").count()).isZero();
+    }
+
+    @Test
+    void aProcessOwnerDeploysDiagramsThatCallTheApplicationsDelegates() {
+        Api.Response deployed = deploy("owner", "owner-edit.bpmn", diagram("owner-edit", """
+                <bpmn:startEvent id="StartEvent_Go"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_Close"/>
+                <bpmn:serviceTask id="Task_Close" camunda:delegateExpression="${closeCase}"/>"""));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        assertThat(definitions("owner-edit")).isOne();
+    }
+
+    @Test
+    void aDelegateThatIsNotTheApplicationsIsRefusedForOwnersButAdminsMayDeployIt() {
+        String model = diagram("admin-only", """
+                <bpmn:startEvent id="StartEvent_Go"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_Java"/>
+                <bpmn:serviceTask id="Task_Java" camunda:class="org.example.Anything"/>""");
+        Api.Response refused = deploy("owner", "admin-only.bpmn", model);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("Task_Java").contains("camunda:class");
+        assertThat(definitions("admin-only")).isZero();
+
+        assertThat(deploy("admin", "admin-only.bpmn", model).status()).isEqualTo(200);
+        assertThat(definitions("admin-only")).isOne();
+    }
+}
