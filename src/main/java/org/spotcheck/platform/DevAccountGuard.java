@@ -1,27 +1,25 @@
 package org.spotcheck.platform;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Prod mode refuses to start on a database that holds the dev accounts (password = user
- * id, marked by their @spotcheck.invalid address): that database was a dev database.
+ * id): that database was a dev database. Dev mode marks them in {@code dev_account}, a
+ * table no API writes, so no user can fake the mark or wipe it by editing a profile.
  */
 @Component
 class DevAccountGuard implements InitializingBean {
 
-    static final String DEV_EMAIL_DOMAIN = "@spotcheck.invalid";
-
-    private final IdentityService identity;
+    private final JdbcClient jdbc;
     private final Environment environment;
 
-    DevAccountGuard(IdentityService identity, Environment environment) {
-        this.identity = identity;
+    DevAccountGuard(JdbcClient jdbc, Environment environment) {
+        this.jdbc = jdbc;
         this.environment = environment;
     }
 
@@ -30,8 +28,8 @@ class DevAccountGuard implements InitializingBean {
         if (environment.acceptsProfiles(Profiles.of("dev", "test"))) {
             return;
         }
-        List<String> dev = identity.createUserQuery().userEmailLike("%" + DEV_EMAIL_DOMAIN).list().stream()
-                .map(User::getId).toList();
+        List<String> dev = jdbc.sql("select d.user_id from dev_account d join act_id_user u on u.id_ = d.user_id"
+                + " order by d.user_id").query(String.class).list();
         if (!dev.isEmpty()) {
             throw new IllegalStateException("spotcheck cannot start in prod mode: the database holds dev accounts "
                     + dev + " (password = user id). Delete them in the Admin app from a dev start, or point "

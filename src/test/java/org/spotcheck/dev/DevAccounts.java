@@ -5,7 +5,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +34,20 @@ class DevAccounts {
     }
 
     private final IdentityService identity;
+    private final JdbcClient jdbc;
 
-    DevAccounts(IdentityService identity) {
+    private final String admin;
+
+    DevAccounts(IdentityService identity, JdbcClient jdbc, @Value("${camunda.bpm.admin-user.id}") String admin) {
         this.identity = identity;
+        this.jdbc = jdbc;
+        this.admin = admin;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
+        // dev mode's admin (password = user id) comes from application-dev.yaml: marked like the others
+        mark(admin);
         USERS.forEach((id, group) -> {
             if (identity.createUserQuery().userId(id).singleResult() == null) {
                 User user = identity.newUser(id);
@@ -48,9 +57,15 @@ class DevAccounts {
                 user.setPassword(id);
                 identity.saveUser(user);
             }
+            // the mark prod mode refuses to start on (platform/DevAccountGuard)
+            mark(id);
             if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
                 identity.createMembership(id, group);
             }
         });
+    }
+
+    private void mark(String id) {
+        jdbc.sql("insert into dev_account (user_id) values (:id) on conflict do nothing").param("id", id).update();
     }
 }
