@@ -3,6 +3,9 @@ package org.spotcheck.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -12,15 +15,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic against Camunda's identity service: the same users and passwords as the
- * webapps' login, their groups as authorities.
+ * webapps' login, their groups as authorities. Machine accounts (integrations,
+ * verifiers) must use a long random secret ({@code spotcheck.security.machine-secret-min-length},
+ * 32 in prod): with no lockout, only its length keeps a machine secret from being guessed.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private static final Logger log = LoggerFactory.getLogger(CamundaIdentityAuthenticationProvider.class);
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    private final IdentityService identity;
+    private final int machineSecretMinLength;
+
+    CamundaIdentityAuthenticationProvider(IdentityService identity,
+            @Value("${spotcheck.security.machine-secret-min-length}") int machineSecretMinLength) {
         this.identity = identity;
+        this.machineSecretMinLength = machineSecretMinLength;
     }
 
     @Override
@@ -31,9 +41,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identity.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).map(Groups::authority).map(SimpleGrantedAuthority::new).toList();
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        if (isMachine(groups) && credentials.toString().length() < machineSecretMinLength) {
+            // a guessable machine secret is refused even when right: set a random one of the required length
+            log.warn("Refused machine account '{}': its secret is shorter than {} characters", user, machineSecretMinLength);
+            throw new BadCredentialsException("Unknown user or wrong password");
+        }
+        List<SimpleGrantedAuthority> authorities = groups.stream()
+                .map(Groups::authority).map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    /** Integration and verifier accounts are machines: no staff group. */
+    static boolean isMachine(List<String> groups) {
+        return (groups.contains(Groups.INTEGRATIONS) || groups.contains(Groups.VERIFIERS))
+                && groups.stream().noneMatch(Groups.STAFF::contains);
     }
 
     @Override

@@ -1,7 +1,13 @@
 package org.spotcheck.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.spotcheck.security.domain.LoginThrottle;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -71,6 +77,30 @@ class SecurityConfig {
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /** Ahead of Spring Security and the webapps: a throttled sign-in is refused before any password is checked. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottle(Clock clock, ObjectMapper json,
+            @Value("${spotcheck.security.login-throttle.free-per-account}") int freePerAccount,
+            @Value("${spotcheck.security.login-throttle.free-per-client}") int freePerClient,
+            @Value("${spotcheck.security.login-throttle.max-wait}") Duration maxWait) {
+        LoginThrottle.Limits limits = new LoginThrottle.Limits(freePerAccount, freePerClient, maxWait,
+                Duration.ofMinutes(15), 100_000);
+        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
+                new LoginThrottleFilter(new LoginThrottle(limits, clock), json));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StaffOnlyWebapps> staffOnlyWebapps(IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<StaffOnlyWebapps> registration = new FilterRegistrationBean<>(
+                new StaffOnlyWebapps(identity, json));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 
     /** Runs after Spring Security: sets the authenticated user and groups on the engine for the request. */

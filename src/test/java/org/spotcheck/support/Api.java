@@ -31,6 +31,11 @@ public final class Api {
         return new TasklistSession(port, user, password);
     }
 
+    /** Signed in to a webapp (tasklist, cockpit, admin, welcome) through its login form. */
+    public TasklistSession webapp(String app, String user, String password) {
+        return new TasklistSession(port, user, password, app);
+    }
+
     /** Dev accounts have password = user id. */
     public Response get(String path, String user) {
         return send(request(path, user).GET());

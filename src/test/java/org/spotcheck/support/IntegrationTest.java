@@ -44,6 +44,10 @@ public abstract class IntegrationTest {
         return new Api(port);
     }
 
+    protected int port() {
+        return port;
+    }
+
     protected static String kafkaBrokers() {
         return SharedInfrastructure.kafkaBrokers();
     }

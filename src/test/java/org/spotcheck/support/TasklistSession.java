@@ -24,12 +24,17 @@ public final class TasklistSession {
     private final int loginStatus;
 
     TasklistSession(int port, String user, String password) {
+        this(port, user, password, "tasklist");
+    }
+
+    /** Signed in to one of the webapps (tasklist, cockpit, admin, welcome) through its own login form. */
+    TasklistSession(int port, String user, String password, String app) {
         this.port = port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
         send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()); // session and CSRF cookie
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
+        this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))).status();
         // the login starts a new session with a new CSRF token: fetch it as the browser does
@@ -39,6 +44,11 @@ public final class TasklistSession {
     /** 200 when the user may use Tasklist at all. */
     public int loginStatus() {
         return loginStatus;
+    }
+
+    /** Any path of the webapps' own API, e.g. {@code /camunda/api/admin/auth/user/default}. */
+    public Api.Response getRaw(String path) {
+        return send(withCsrf(HttpRequest.newBuilder(uri(path))).GET());
     }
 
     public Api.Response get(String enginePath) {
