@@ -3,9 +3,12 @@ package org.spotcheck.purchase;
 import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 
 import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.CounterfeitCaseProcess.Elements;
+import org.spotcheck.security.Groups;
 import org.spotcheck.platform.TaskActors;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.spotcheck.purchase.domain.PurchaseReport;
@@ -16,10 +19,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PurchaseTaskDelegates {
 
-    /** Create listener: the buyer sees the persona on this task only (task-local variables). */
+    /**
+     * Create listener: the buyer sees the persona on this task only (task-local variables).
+     * A diagram is deployed by process owners: the persona goes only to the purchase task of
+     * test buyers, never to a task this listener was attached to for other eyes.
+     */
     @Bean
     TaskListener purchaseTaskCreated(PersonaService personas, CaseRepository cases) {
-        return task -> personas.assignedTo(cases.require(task.getExecution().getProcessBusinessKey()).pk())
+        return task -> {
+            boolean forBuyersOnly = Elements.PERFORM_TEST_PURCHASE.equals(task.getTaskDefinitionKey())
+                    && task.getAssignee() == null && !task.getCandidates().isEmpty()
+                    && task.getCandidates().stream().allMatch(candidate -> candidate.getUserId() == null
+                            && Groups.TEST_BUYERS.equals(candidate.getGroupId()));
+            if (!forBuyersOnly) {
+                throw new IllegalStateException("The persona is shown only on " + Elements.PERFORM_TEST_PURCHASE
+                        + " for candidate group " + Groups.TEST_BUYERS + ", not on " + task.getTaskDefinitionKey()
+                        + ": fix the diagram");
+            }
+            showPersona(personas, cases, task);
+        };
+    }
+
+    private static void showPersona(PersonaService personas, CaseRepository cases, DelegateTask task) {
+        personas.assignedTo(cases.require(task.getExecution().getProcessBusinessKey()).pk())
                 .ifPresent(persona -> {
                     task.setVariableLocal(Vars.PERSONA_HANDLE, persona.handle());
                     task.setVariableLocal(Vars.PERSONA_ADDRESS, persona.addressLabel());

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.InitializingBean;
@@ -78,6 +79,7 @@ class GroupSetup implements InitializingBean {
             grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
             grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             readOnlySelves();
+            taskVariablesForTaskWorkers();
             grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
                     Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         });
@@ -96,6 +98,20 @@ class GroupSetup implements InitializingBean {
                 authorizations.saveAuthorization(own);
             }
         }
+    }
+
+    /**
+     * Tasks created before variables needed their own permission (engineguard) lack READ_VARIABLE
+     * for their candidates and assignee, so Tasklist could not show their forms' values: add it to
+     * every grant that lets someone work on a task. Idempotent, one statement.
+     */
+    private void taskVariablesForTaskWorkers() {
+        int readVariable = TaskPermissions.READ_VARIABLE.getValue();
+        int work = TaskPermissions.TASK_WORK.getValue();
+        jdbc.sql("update act_ru_authorization set perms_ = perms_ | :read, rev_ = rev_ + 1 where resource_type_ = :task"
+                        + " and type_ = :grant and perms_ & :work = :work and perms_ & :read = 0")
+                .param("read", readVariable).param("work", work).param("task", Resources.TASK.resourceType())
+                .param("grant", AUTH_TYPE_GRANT).update();
     }
 
     private void group(String id, String name) {

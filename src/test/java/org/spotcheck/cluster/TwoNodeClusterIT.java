@@ -240,7 +240,8 @@ class TwoNodeClusterIT {
     }
 
     private static String password(String user) {
-        return user.equals("admin") ? ADMIN_PASSWORD : user + "-password";
+        // prod mode: integration and verifier accounts need secrets of 32 characters or more
+        return user.equals("admin") ? ADMIN_PASSWORD : user + "-secret-4f9c2e7a1b8d3f6e0c5a9b2d";
     }
 
     private static Response get(int port, String path, String user) throws Exception {

@@ -1,6 +1,7 @@
 package org.spotcheck.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,28 @@ class PersonaSecrecyTest extends CaseFlows {
                 .isNotEmpty().doesNotContain("personaHandle", "personaAddress");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
                 .variableName("orderNumber").count()).isOne();
+    }
+
+    @Test
+    void thePersonaListenerOnATaskForOtherEyesFailsInsteadOfShowingIt() {
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+        engine.getRepositoryService().createDeployment().addString("leak.bpmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Leak" targetNamespace="x">
+                  <bpmn:process id="persona-leak" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Go"/>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_PerformTestPurchase"/>
+                    <bpmn:userTask id="Task_PerformTestPurchase" camunda:candidateGroups="managers">
+                      <bpmn:extensionElements>
+                        <camunda:taskListener delegateExpression="${purchaseTaskCreated}" event="create"/>
+                      </bpmn:extensionElements>
+                    </bpmn:userTask>
+                  </bpmn:process>
+                </bpmn:definitions>""").deploy();
+
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("persona-leak", c.number()))
+                .hasMessageContaining("persona is shown only on Task_PerformTestPurchase");
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("persona-leak").count()).isZero();
     }
 }
