@@ -74,4 +74,50 @@ class DeploymentGuardTest extends IntegrationTest {
         assertThat(deploy("admin", "admin-only.bpmn", model).status()).isEqualTo(200);
         assertThat(definitions("admin-only")).isOne();
     }
+
+    /** Where a process owner could hide an expression in a diagram that parses. */
+    private static final String[] PLACES = {
+        "<bpmn:startEvent id=\"StartEvent_T\"><bpmn:timerEventDefinition id=\"Timer_T\"><bpmn:timeCycle>%s</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>",
+        "<bpmn:startEvent id=\"StartEvent_T\"><bpmn:timerEventDefinition id=\"Timer_T\"><bpmn:timeDate>%s</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:sequenceFlow id=\"Flow_S\" sourceRef=\"StartEvent_S\" targetRef=\"Task_U\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">%s</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:userTask id=\"Task_U\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\" camunda:assignee=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\" camunda:candidateGroups=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\" camunda:dueDate=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:serviceTask id=\"Task_E\" camunda:expression=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:serviceTask id=\"Task_E\" camunda:delegateExpression=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"><bpmn:extensionElements><camunda:executionListener event=\"start\" expression=\"%s\"/></bpmn:extensionElements></bpmn:startEvent>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\"><bpmn:extensionElements><camunda:taskListener event=\"create\" delegateExpression=\"%s\"/></bpmn:extensionElements></bpmn:userTask>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">%s</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:callActivity id=\"Call_C\" calledElement=\"%s\"/>",
+        "<bpmn:startEvent id=\"StartEvent_S\"/><bpmn:userTask id=\"Task_U\"><bpmn:multiInstanceLoopCharacteristics camunda:collection=\"%s\" camunda:elementVariable=\"e\"/></bpmn:userTask>",
+    };
+    private static final String[] PAYLOADS = {
+        "${execution.processEngineServices.identityService.createMembership('owner', 'camunda-admin')}",
+        "${identityService.createMembership('owner','camunda-admin')}",
+        "#{execution.getProcessEngine()}",
+        "${''.getClass().forName('java.lang.Runtime')}",
+        "${processEngine}", "${jdbcClient}", "${execution}", "${task}", "${ execution . processEngineServices }",
+        "${caseNumber['class']}", "${caseNumber.class.classLoader}", "${personaHandle}", "${personaAddress}",
+        "${'}'}${identityService}", "P1D ${groupSetup}", "${empty x ? identityService : x}",
+    };
+
+    @Test
+    void generatedDiagramsHidingCodeAnywhereAreAllRefusedAndNothingIsDeployed() {
+        java.util.Random random = new java.util.Random(20261201);
+        long deploymentsBefore = engine.getRepositoryService().createDeploymentQuery().count();
+        int tried = 0;
+        for (String place : PLACES) {
+            for (int i = 0; i < 6; i++) {
+                String payload = PAYLOADS[random.nextInt(PAYLOADS.length)];
+                String key = "hostile-" + tried;
+                String xmlSafe = payload.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+                Api.Response answer = deploy("owner", key + ".bpmn", diagram(key, place.formatted(xmlSafe)));
+                assertThat(answer.status()).as(place + " with " + payload).isEqualTo(400);
+                assertThat(answer.isProblem()).isTrue();
+                tried++;
+            }
+        }
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+        System.out.println("DeploymentGuardTest: " + tried + " generated hostile diagrams refused");
+    }
 }
