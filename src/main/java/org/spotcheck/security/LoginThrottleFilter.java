@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.spotcheck.security.domain.LoginThrottle;
+import org.spotcheck.web.RoutedPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -60,7 +61,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     static boolean isWebappLogin(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches();
+        return "POST".equalsIgnoreCase(request.getMethod()) && WEBAPP_LOGIN.matcher(RoutedPath.of(request)).matches();
     }
 
     /** @return the user of a Basic header, "" for one that cannot be read, null for none */

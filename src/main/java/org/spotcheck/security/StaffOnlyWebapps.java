@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.spotcheck.web.RoutedPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,7 +44,7 @@ class StaffOnlyWebapps extends OncePerRequestFilter {
                 ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "Unknown user or wrong password");
                 return;
             }
-        } else if (request.getRequestURI().startsWith("/camunda/api/")) {
+        } else if (RoutedPath.of(request).startsWith("/camunda/api/")) {
             HttpSession session = request.getSession(false);
             Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
             if (logins != null) {

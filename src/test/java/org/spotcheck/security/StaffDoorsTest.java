@@ -22,6 +22,16 @@ class StaffDoorsTest extends IntegrationTest {
     }
 
     @Test
+    void anEncodedLoginPathIsTheLoginPathToo() {
+        for (String path : new String[] {"/camunda/api/admin/auth/user/default/%6Cogin/welcome",
+                "/camunda/api/admin/auth/user/default/login/%77elcome", "/camunda/api/admin/auth/user/default/login;x=1/welcome",
+                "/camunda/api/admin/auth/user//default/login/welcome", "/camunda/%61pi/admin/auth/user/default/login/welcome"}) {
+            int status = api().webappLoginAt(path, "rh-acme", "rh-acme").loginStatus();
+            assertThat(status).as(path).isNotEqualTo(200).isLessThan(500);
+        }
+    }
+
+    @Test
     void noUserChangesItsOwnProfileOrPassword() {
         String profile = "{\"id\": \"buyer\", \"firstName\": \"buyer\", \"lastName\": \"(dev)\", \"email\": \"x@example.com\"}";
         Api.Response own = api().put("/engine-rest/user/buyer/profile", "buyer", profile);

@@ -36,6 +36,11 @@ public final class Api {
         return new TasklistSession(port, user, password, app);
     }
 
+    /** Signed in through a login path of one's own making (encoded, with parameters). */
+    public TasklistSession webappLoginAt(String loginPath, String user, String password) {
+        return TasklistSession.at(port, loginPath, user, password);
+    }
+
     /** Dev accounts have password = user id. */
     public Response get(String path, String user) {
         return send(request(path, user).GET());
