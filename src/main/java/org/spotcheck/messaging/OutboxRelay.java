@@ -39,11 +39,11 @@ class OutboxRelay {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final ObjectMapper json;
     private final int batchSize;
 
-    OutboxRelay(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
+    OutboxRelay(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
                 ObjectMapper json, @Value("${spotcheck.outbox.batch-size:1000}") int batchSize) {
         this.jdbc = jdbc;
         this.template = template;
@@ -105,7 +105,7 @@ class OutboxRelay {
         return delivered.size() == rows.size() ? delivered.size() : 0;
     }
 
-    private ProducerRecord<String, String> record(Row row) {
+    private ProducerRecord<String, byte[]> record(Row row) {
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", row.eventId().toString());
@@ -117,7 +117,8 @@ class OutboxRelay {
         event.put("time", row.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         event.put("datacontenttype", "application/json");
         event.set("data", readTree(row.data()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.eventKey(), event.toString());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.eventKey(),
+                event.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         return record;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.support.Api;
@@ -27,7 +28,7 @@ class OutboxRelayTest extends IntegrationTest {
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate template;
 
-    private DefaultKafkaProducerFactory<String, String> unreachable;
+    private DefaultKafkaProducerFactory<String, byte[]> unreachable;
 
     @org.junit.jupiter.api.AfterEach
     void closeProducer() {
@@ -40,7 +41,7 @@ class OutboxRelayTest extends IntegrationTest {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
         unreachable = new DefaultKafkaProducerFactory<>(config);
         return new OutboxRelay(jdbc, template, tx,
