@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * all else goes on. Kafka or a partition being away only delays events. A row failing
  * for a reason of its own (too large, its topic invalid, refused or unknown) is parked
  * after {@code spotcheck.outbox.max-attempts} attempts, with an ERROR log and the counter
- * {@value #PARKED_METRIC}.
+ * {@value #PARKED_METRIC}. Runs on a thread of its own ({@link OutboxRelaySchedule}).
  */
 @Component
 class OutboxRelay {
@@ -64,7 +64,6 @@ class OutboxRelay {
     }
 
     /** Sends every row it may, a batch per transaction, until a batch comes back short. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${spotcheck.outbox.poll-millis:500}")
     void relay() {
         Run run = new Run();
         Integer read;
