@@ -3,10 +3,7 @@ package org.spotcheck.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,53 +40,48 @@ class FlagListener {
     }
 
     @KafkaListener(topics = Topics.FLAGS, batch = "true")
-    void flags(List<ConsumerRecord<String, String>> records) {
-        List<ConsumerRecord<String, String>> accepted = new ArrayList<>(records.size());
-        List<NewFlag> flags = new ArrayList<>(records.size());
-        Map<ConsumerRecord<String, String>, String> poison = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                flags.add(mapper.toNewFlag(parse(record.value())));
-                accepted.add(record);
-            } catch (DeadLetters.RejectedMessage e) {
-                poison.put(record, e.getMessage());
-            }
-        }
+    void flags(List<ConsumerRecord<String, byte[]>> records) {
+        List<Entry> entries = records.stream().map(this::entry).toList();
+        List<NewFlag> flags = entries.stream().filter(e -> e.flag() != null).map(Entry::flag).toList();
         if (!flags.isEmpty()) {
             try {
                 intake.receiveAll(flags, ACTOR); // the whole batch in one transaction
             } catch (RuntimeException e) {
-                if (DeadLetters.isTransient(e)) {
-                    // nothing of the batch was stored: the container retries all of it, backing off
-                    throw new BatchListenerFailedException("flag intake failed", e, 0);
-                }
-                oneByOne(records, accepted, flags, poison);
+                // nothing of the batch was stored: record by record, so that only the flag at
+                // fault is dead-lettered (or, failing transiently, retried and at last parked)
+                finish(entries, true);
                 return;
             }
         }
         // after the batch is stored: a retried batch has not dead-lettered anything yet
-        poison.forEach((record, reason) -> deadLetters.handle(record, () -> {
-            throw new DeadLetters.RejectedMessage(reason);
-        }));
+        finish(entries, false);
     }
 
-    /** A batch that failed for one of its flags: record by record, so only the one at fault is dead-lettered. */
-    private void oneByOne(List<ConsumerRecord<String, String>> records, List<ConsumerRecord<String, String>> accepted,
-                          List<NewFlag> flags, Map<ConsumerRecord<String, String>, String> poison) {
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            String reason = poison.get(record);
-            int flag = accepted.indexOf(record);
+    /** A consumed record: its flag, or why it is not one. */
+    private record Entry(ConsumerRecord<String, byte[]> record, NewFlag flag, String rejection) {
+    }
+
+    private Entry entry(ConsumerRecord<String, byte[]> record) {
+        try {
+            return new Entry(record, mapper.toNewFlag(parse(DeadLetters.text(record))), null);
+        } catch (DeadLetters.RejectedMessage e) {
+            return new Entry(record, null, e.getMessage());
+        }
+    }
+
+    /** Dead-letters the rejected records and, if {@code receive}, stores the others one at a time. */
+    private void finish(List<Entry> entries, boolean receive) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
             try {
-                deadLetters.handle(record, () -> {
-                    if (reason != null) {
-                        throw new DeadLetters.RejectedMessage(reason);
-                    }
-                    intake.receive(flags.get(flag), ACTOR);
-                });
-            } catch (RuntimeException transientFailure) {
-                // everything before this record is done; the container retries from here
-                throw new BatchListenerFailedException("flag intake failed", transientFailure, i);
+                if (entry.rejection() != null) {
+                    deadLetters.reject(entry.record(), entry.rejection());
+                } else if (receive) {
+                    deadLetters.handle(entry.record(), () -> intake.receive(entry.flag(), ACTOR));
+                }
+            } catch (RuntimeException failure) {
+                // everything before this record is done; the container retries from here (a bounded time)
+                throw new BatchListenerFailedException("flag intake failed", failure, i);
             }
         }
     }

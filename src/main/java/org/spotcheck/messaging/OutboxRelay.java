@@ -3,109 +3,195 @@ package org.spotcheck.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.messaging.OutboxRows.Row;
 import org.springframework.beans.factory.annotation.Value;
-import org.spotcheck.platform.ArraySql;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes unsent outbox rows to Kafka as CloudEvents (structured JSON mode) and
- * marks them sent. One relay at a time across all nodes (a PostgreSQL advisory
- * lock), so events leave in the order they were written. Kafka being down only
- * delays events: rows stay unsent and are retried on the next poll.
+ * Publishes unsent outbox rows to Kafka as CloudEvents (structured JSON mode) and marks
+ * each row sent once Kafka acknowledged it. One relay at a time across all nodes (a
+ * PostgreSQL advisory lock), rows in the order they were written. A row that fails waits
+ * for the next run, and so do the later rows of its key (events of a case stay in order);
+ * all else goes on. Kafka or a partition being away only delays events. A row failing
+ * for a reason of its own (too large, its topic invalid, refused or unknown) is parked
+ * after {@code spotcheck.outbox.max-attempts} attempts, with an ERROR log and the counter
+ * {@value #PARKED_METRIC}. Runs on a thread of its own ({@link OutboxRelaySchedule}).
  */
 @Component
 class OutboxRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x5907_0B0FL;
     static final String SOURCE = "/spotcheck";
+    static final String PARKED_METRIC = "spotcheck.outbox.parked";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final OutboxRows rows;
     private final TransactionTemplate tx;
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final TopicCheck topics;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
     private final int batchSize;
+    private final int maxAttempts;
 
-    OutboxRelay(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
-                ObjectMapper json, @Value("${spotcheck.outbox.batch-size:1000}") int batchSize) {
-        this.jdbc = jdbc;
-        this.template = template;
+    OutboxRelay(OutboxRows rows, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, TopicCheck topics,
+                ObjectMapper json, MeterRegistry meters, @Value("${spotcheck.outbox.batch-size:1000}") int batchSize,
+                @Value("${spotcheck.outbox.max-attempts:10}") int maxAttempts) {
+        this.rows = rows;
         this.tx = tx;
         this.kafka = kafka;
+        this.topics = topics;
         this.json = json;
+        this.meters = meters;
         this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(fixedDelayString = "${spotcheck.outbox.poll-millis:500}")
+    /** Sends every row it may, a batch per transaction, until a batch comes back short. */
     void relay() {
-        Integer sent;
+        Run run = new Run();
+        Integer read;
         do {
-            sent = tx.execute(status -> relayBatch());
-        } while (sent != null && sent == batchSize);
+            read = tx.execute(status -> relayBatch(run));
+        } while (read != null && read == batchSize);
     }
 
-    private int relayBatch() {
-        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
-                .query(Boolean.class).single();
-        if (!locked) {
+    /** What one run learnt: topics refused before sending, keys that failed (their later rows wait). */
+    private static final class Run {
+        long after;
+        final Set<String> refusedTopics = new HashSet<>();
+        final Set<List<String>> failedKeys = new HashSet<>();
+        final Map<String, Boolean> unknownTopics = new HashMap<>();
+
+        boolean waits(Row row) {
+            return refusedTopics.contains(row.topic()) || failedKeys.contains(key(row));
+        }
+
+        static List<String> key(Row row) {
+            return List.of(row.topic(), row.eventKey());
+        }
+    }
+
+    private record Attempt(Row row, CompletableFuture<?> send, boolean refusedAtOnce) {
+    }
+
+    private int relayBatch(Run run) {
+        if (!rows.tryLock()) {
             return 0;
         }
-        List<Row> rows = jdbc.sql("""
-                select seq, event_id, topic, event_key, type, subject, occurred_at, data::text as data
-                from outbox_event where sent_at is null order by seq limit :n""")
-                .param("n", batchSize).query(Row.class).list();
-        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            try {
-                sends.add(kafka.send(record(row)));
-            } catch (RuntimeException e) {
-                // the producer refuses synchronously when it cannot reach the cluster
-                sends.add(CompletableFuture.failedFuture(e));
-                break;
+        List<Row> batch = rows.unsentAfter(run.after, batchSize);
+        List<Attempt> attempts = new ArrayList<>(batch.size());
+        for (Row row : batch) {
+            if (run.waits(row)) {
+                continue;
+            }
+            Attempt attempt = send(row);
+            attempts.add(attempt);
+            if (attempt.refusedAtOnce()) {
+                run.failedKeys.add(Run.key(row));
+                if (DeliveryFailure.of(failure(attempt)) != DeliveryFailure.RECORD) {
+                    // no metadata for the topic, typically: each of its rows would block max.block.ms for the same answer
+                    run.refusedTopics.add(row.topic());
+                }
             }
         }
-        List<Long> delivered = new ArrayList<>(rows.size());
-        for (int i = 0; i < sends.size(); i++) {
-            Row row = rows.get(i);
-            try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // keep order: nothing after the first failure is marked sent
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                String reason = cause.toString();
-                jdbc.sql("update outbox_event set attempts = attempts + 1, last_error = :err where seq = :seq")
-                        .param("err", truncate(reason)).param("seq", row.seq()).update();
-                log.warn("Outbox event {} not delivered yet ({}); will retry", row.eventId(), reason);
-                break;
+        List<Long> delivered = new ArrayList<>(attempts.size());
+        int failed = 0;
+        String firstFailure = null;
+        for (Attempt attempt : attempts) {
+            Throwable failure = failure(attempt);
+            if (failure == null) {
+                delivered.add(attempt.row().seq());
+                continue;
             }
-            delivered.add(row.seq());
+            run.failedKeys.add(Run.key(attempt.row()));
+            String retried = failed(attempt, failure, run);
+            if (retried != null) {
+                failed++;
+                firstFailure = firstFailure == null ? retried : firstFailure;
+            }
         }
-        if (!delivered.isEmpty()) { // one statement for the batch: the relay keeps up with batched intake
-            ArraySql.update(template, """
-                    update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null
-                    where seq = any(?::int8[])""", ArraySql.of("int8", delivered));
+        rows.markSent(delivered);
+        if (failed > 0) {
+            log.warn("{} outbox event(s) not delivered yet, {} delivered; will retry (first: {})", failed,
+                    delivered.size(), firstFailure);
         }
-        return delivered.size() == rows.size() ? delivered.size() : 0;
+        if (!batch.isEmpty()) {
+            run.after = batch.get(batch.size() - 1).seq();
+        }
+        return batch.size();
     }
 
-    private ProducerRecord<String, String> record(Row row) {
+    private Attempt send(Row row) {
+        try {
+            return new Attempt(row, kafka.send(record(row)), false);
+        } catch (RuntimeException e) {
+            // the template throws what the producer refuses before sending: no metadata, too large
+            return new Attempt(row, CompletableFuture.failedFuture(e), true);
+        }
+    }
+
+    /** The send's failure, or null once Kafka acknowledged it. */
+    private static Throwable failure(Attempt attempt) {
+        try {
+            attempt.send().get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        }
+    }
+
+    /** Counts the attempt and parks the row if it failed for a reason of its own too often. @return the reason, null if parked */
+    private String failed(Attempt attempt, Throwable failure, Run run) {
+        Row row = attempt.row();
+        DeliveryFailure kind = DeliveryFailure.of(failure);
+        String reason = rootOf(failure).toString();
+        if (kind == DeliveryFailure.TRANSIENT && attempt.refusedAtOnce()
+                && run.unknownTopics.computeIfAbsent(row.topic(), topics::isUnknown)) {
+            kind = DeliveryFailure.TOPIC;
+            reason = "unknown topic " + row.topic() + ": " + reason;
+        }
+        boolean park = kind.permanent() && row.attempts() + 1 >= maxAttempts;
+        rows.markFailed(row.seq(), reason, park);
+        if (park) {
+            log.error("Outbox event {} ({} to {}) parked after {} attempts: {}", row.eventId(), row.type(),
+                    row.topic(), row.attempts() + 1, reason);
+            meters.counter(PARKED_METRIC, "topic", row.topic()).increment();
+            return null;
+        }
+        return reason;
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private ProducerRecord<String, byte[]> record(Row row) {
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", row.eventId().toString());
@@ -117,7 +203,8 @@ class OutboxRelay {
         event.put("time", row.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         event.put("datacontenttype", "application/json");
         event.set("data", readTree(row.data()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.eventKey(), event.toString());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.eventKey(),
+                event.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -126,15 +213,7 @@ class OutboxRelay {
         try {
             return json.readTree(data);
         } catch (Exception e) {
-            throw new IllegalStateException("outbox row holds invalid JSON", e);
+            throw new DeliveryFailure.UnreadableEvent("outbox row holds invalid JSON", e);
         }
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    record Row(long seq, UUID eventId, String topic, String eventKey, String type, String subject,
-               OffsetDateTime occurredAt, String data) {
     }
 }

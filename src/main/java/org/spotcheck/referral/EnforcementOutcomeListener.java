@@ -31,11 +31,11 @@ class EnforcementOutcomeListener {
     }
 
     @KafkaListener(topics = Topics.ENFORCEMENT_OUTCOMES)
-    void outcome(ConsumerRecord<String, String> record) {
-        deadLetters.handle(record, () -> {
+    void outcome(ConsumerRecord<String, byte[]> record) {
+        deadLetters.handle(record, value -> {
             Message message;
             try {
-                message = json.readValue(record.value(), Message.class);
+                message = json.readValue(value, Message.class);
             } catch (Exception e) {
                 throw new DeadLetters.RejectedMessage("not a valid outcome JSON");
             }

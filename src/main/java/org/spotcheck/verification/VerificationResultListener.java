@@ -30,9 +30,9 @@ class VerificationResultListener {
     }
 
     @KafkaListener(topics = Topics.VERIFICATION_RESULTS)
-    void result(ConsumerRecord<String, String> record) {
-        deadLetters.handle(record, () -> {
-            JsonNode result = parse(record.value());
+    void result(ConsumerRecord<String, byte[]> record) {
+        deadLetters.handle(record, value -> {
+            JsonNode result = parse(value);
             String caseNumber = text(result, "caseNumber", 30);
             String verifier = text(result, "verifierId", 100);
             String verdict = text(result, "verdict", 20);

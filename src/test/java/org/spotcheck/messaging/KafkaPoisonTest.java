@@ -32,6 +32,9 @@ class KafkaPoisonTest extends CaseFlows {
     private static final long SEED = 20261131L;
     private static final int PER_TOPIC = 60;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     private long rows() {
         return jdbc.sql("""
                 select (select count(*) from flag) + (select count(*) from spot_case) + (select count(*) from listing)
@@ -91,6 +94,110 @@ class KafkaPoisonTest extends CaseFlows {
         assertThat(view(referred).get("referral")).isEqualTo(referralBefore);
         System.out.printf("KafkaPoisonTest: %d generated poison messages on %d topics (seed %d), all dead-lettered,"
                 + " nothing changed%n", tried, sent.size(), SEED);
+    }
+
+    /**
+     * As text, each bad byte would become U+FFFD (three bytes): 400 KB would grow past what the
+     * DLT takes, the dead-lettering fail, and the partition stall behind it.
+     */
+    @Test
+    void aLargeMessageOfInvalidUtf8GoesToTheDltAsItCameAndTheFlagsBehindItOnItsPartitionAreStored() {
+        ObjectNode first = Flags.decidedAs("DISMISS");
+        ObjectNode second = Flags.decidedAs("DISMISS");
+        Flags.listing(second).setAll(Flags.listing(first));
+        String key = "taobao:" + Flags.listing(first).get("listingId").asText();
+        byte[] bad = flagWithTitle(first, invalidUtf8(400 * 1024));
+
+        KafkaClient.sendRaw(kafkaBrokers(), Topics.FLAGS, key, List.of(bad, utf8(first), utf8(second)));
+
+        KafkaClient.await("the flags behind it stored", () -> stored(first, second) == 2);
+        List<ConsumerRecord<String, byte[]>> dead = KafkaClient.readRaw(kafkaBrokers(), Topics.FLAGS + ".DLT",
+                r -> key.equals(r.key()), 1);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(bad);
+        assertThat(header(dead.get(0), DeadLetters.REASON)).contains("not valid UTF-8");
+        assertThat(header(dead.get(0), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.FLAGS);
+    }
+
+    /**
+     * A flag whose storing keeps failing for a reason that is usually transient (here a deadlock,
+     * every time) is retried for as long as {@code spotcheck.kafka.retry.max-elapsed} allows (short
+     * in the test profile), then parked in the DLT with an alert, and the flags behind it go on.
+     */
+    @Test
+    void aFlagThatKeepsFailingTransientlyIsRetriedForABoundedTimeThenParkedAndTheFlagsBehindItAreStored() {
+        ObjectNode stuck = Flags.decidedAs("DISMISS");
+        stuck.put("flagId", "STUCK-" + UUID.randomUUID().toString().substring(0, 8));
+        ObjectNode behind = Flags.decidedAs("DISMISS");
+        Flags.listing(behind).setAll(Flags.listing(stuck));
+        String key = "taobao:" + Flags.listing(stuck).get("listingId").asText();
+        double parkedBefore = parkedAfterRetries();
+        jdbc.sql("""
+                create or replace function test_deadlock_stuck_flags() returns trigger language plpgsql as $$
+                begin
+                    if new.flag_id like 'STUCK-%' then
+                        raise exception 'deadlock detected (test)' using errcode = '40P01';
+                    end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("""
+                create trigger test_deadlock_stuck_flags before insert on flag
+                for each row execute function test_deadlock_stuck_flags()""").update();
+        try {
+            KafkaClient.sendRaw(kafkaBrokers(), Topics.FLAGS, key, List.of(utf8(stuck), utf8(behind)));
+
+            KafkaClient.await("the flag behind it stored", () -> stored(behind) == 1);
+            List<ConsumerRecord<String, byte[]>> dead = KafkaClient.readRaw(kafkaBrokers(), Topics.FLAGS + ".DLT",
+                    r -> key.equals(r.key()), 1);
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isEqualTo(utf8(stuck));
+            assertThat(header(dead.get(0), DeadLetters.REASON)).contains("still failing after retries")
+                    .contains("40P01");
+            assertThat(stored(stuck)).isZero();
+            assertThat(parkedAfterRetries()).isEqualTo(parkedBefore + 1);
+        } finally {
+            jdbc.sql("drop trigger test_deadlock_stuck_flags on flag").update();
+            jdbc.sql("drop function test_deadlock_stuck_flags()").update();
+        }
+    }
+
+    private double parkedAfterRetries() {
+        io.micrometer.core.instrument.Counter counter = meters.find(DeadLetters.METRIC)
+                .tags("topic", Topics.FLAGS, "cause", "retries-exhausted").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long stored(ObjectNode... flags) {
+        List<String> ids = java.util.Arrays.stream(flags).map(f -> f.get("flagId").asText()).toList();
+        return jdbc.sql("select count(*) from flag where flag_id in (:ids)").param("ids", ids)
+                .query(Long.class).single();
+    }
+
+    private static byte[] utf8(ObjectNode json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lone lead and continuation bytes: no UTF-8 decoder accepts them. */
+    private static byte[] invalidUtf8(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i % 2 == 0 ? 0xFF : 0x80);
+        }
+        return bytes;
+    }
+
+    /** The flag's JSON with {@code title} replaced by raw bytes. */
+    private static byte[] flagWithTitle(ObjectNode flag, byte[] title) {
+        ObjectNode copy = flag.deepCopy();
+        Flags.listing(copy).put("title", "TITLE");
+        String[] around = copy.toString().split("TITLE", 2);
+        byte[] head = around[0].getBytes(StandardCharsets.UTF_8);
+        byte[] tail = around[1].getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + title.length + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(title, 0, bytes, head.length, title.length);
+        System.arraycopy(tail, 0, bytes, head.length + title.length, tail.length);
+        return bytes;
     }
 
     private static Map<String, byte[]> poison(Random random, java.util.function.Supplier<ObjectNode> valid,

@@ -46,17 +46,42 @@ public final class KafkaClient {
         }
     }
 
+    /** Sends raw values under one key (so to one partition), in order, and waits until the broker has them all. */
+    public static void sendRaw(String brokers, String topic, String key, List<byte[]> values) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads the topic from the start until {@code expected} records match or 30 s pass. */
     public static List<ConsumerRecord<String, String>> read(String brokers, String topic,
                                                            Predicate<ConsumerRecord<String, String>> match, int expected) {
+        return read(brokers, topic, StringDeserializer.class, match, expected);
+    }
+
+    /** As {@link #read}, the values as the bytes they are on the topic. */
+    public static List<ConsumerRecord<String, byte[]>> readRaw(String brokers, String topic,
+                                                              Predicate<ConsumerRecord<String, byte[]>> match, int expected) {
+        return read(brokers, topic, org.apache.kafka.common.serialization.ByteArrayDeserializer.class, match, expected);
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> read(String brokers, String topic, Class<?> valueDeserializer,
+                                                           Predicate<ConsumerRecord<String, V>> match, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer);
+        List<ConsumerRecord<String, V>> found = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(30);
             while (found.size() < expected && Instant.now().isBefore(deadline)) {
@@ -70,7 +95,38 @@ public final class KafkaClient {
         return found;
     }
 
-    public static String header(ConsumerRecord<String, String> record, String name) {
+    /** Every matching record on the topic now, read from the start to the end offsets of this moment. */
+    public static List<ConsumerRecord<String, String>> readToEnd(String brokers, String topic,
+                                                                Predicate<ConsumerRecord<String, String>> match) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<String, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

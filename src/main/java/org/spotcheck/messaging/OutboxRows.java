@@ -1,0 +1,62 @@
+package org.spotcheck.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The relay's side of {@code outbox_event}: rows still to send, in order, and what became of each send. */
+@Component
+class OutboxRows {
+
+    private static final long RELAY_LOCK = 0x5907_0B0FL;
+    private static final int MAX_ERROR_CHARS = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    OutboxRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record Row(long seq, UUID eventId, String topic, String eventKey, String type, String subject,
+               OffsetDateTime occurredAt, String data, int attempts) {
+    }
+
+    /** One relay at a time across all nodes, until the caller's transaction ends. */
+    boolean tryLock() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
+                .query(Boolean.class).single();
+    }
+
+    /** Unsent, unparked rows after {@code seq}, oldest first. */
+    List<Row> unsentAfter(long seq, int limit) {
+        return jdbc.sql("""
+                select seq, event_id, topic, event_key, type, subject, occurred_at, data::text as data, attempts
+                from outbox_event where sent_at is null and parked_at is null and seq > :after
+                order by seq limit :n""")
+                .param("after", seq).param("n", limit).query(Row.class).list();
+    }
+
+    /** One statement for all delivered rows: the relay keeps up with batched intake. */
+    void markSent(List<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            ArraySql.update(template, """
+                    update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null
+                    where seq = any(?::int8[])""", ArraySql.of("int8", seqs));
+        }
+    }
+
+    void markFailed(long seq, String error, boolean park) {
+        String reason = error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS);
+        jdbc.sql("""
+                update outbox_event set attempts = attempts + 1, last_error = :err,
+                       parked_at = case when :park then now() end, park_reason = case when :park then :err end
+                where seq = :seq""")
+                .param("err", reason).param("park", park).param("seq", seq).update();
+    }
+}
