@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  * <li>the {@link DeploymentGuard} in front of the deployers: a model names only the
  * application's delegates (beans that are delegates or listeners); every other bean, and
  * the protected variables, are names its expressions may not read;</li>
+ * <li>and in case a model gets past it: expressions resolve no bean but those delegates
+ * ({@link DelegatesOnly});</li>
  * <li>history written without the protected variables ({@link NeedToKnowHistory});</li>
  * <li>no account lockout in the engine: Camunda locks an account after failed logins
  * whoever sent them, so an anonymous caller could stop intake; failed logins are
@@ -34,14 +39,19 @@ import org.springframework.stereotype.Component;
 class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ListableBeanFactory beans;
+    private final ApplicationContext context;
+    private volatile Set<String> delegates;
     private volatile ModelPolicy policy;
 
-    EngineGuardPlugin(ListableBeanFactory beans) {
+    EngineGuardPlugin(ListableBeanFactory beans, ApplicationContext context) {
         this.beans = beans;
+        this.context = context;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // expressions resolve only the delegates, not the whole context (replaces the starter's manager)
+        configuration.setExpressionManager(new SpringExpressionManager(context, new DelegatesOnly(beans, this::delegates)));
         List<Deployer> pre = configuration.getCustomPreDeployers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
         pre.add(0, new DeploymentGuard(this::policy));
@@ -62,18 +72,31 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         configuration.setResourceAuthorizationProvider(new ReadOnlySelf());
     }
 
-    /** Built at the first deployment, when every bean is defined; names only, no bean is created. */
-    ModelPolicy policy() {
-        if (policy == null) {
-            Set<String> delegates = new HashSet<>();
+    /** The application's delegates and listeners, found when first asked for; names only, no bean is created. */
+    Set<String> delegates() {
+        if (delegates == null) {
+            Set<String> names = new HashSet<>();
             for (Class<?> type : List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class,
                     DelegateVariableMapping.class)) {
-                delegates.addAll(Arrays.asList(beans.getBeanNamesForType(type, true, false)));
+                names.addAll(Arrays.asList(beans.getBeanNamesForType(type, true, false)));
             }
+            delegates = Set.copyOf(names);
+        }
+        return delegates;
+    }
+
+    /** Built at the first deployment, when every bean is defined. */
+    ModelPolicy policy() {
+        if (policy == null) {
             Set<String> reserved = new HashSet<>(Arrays.asList(beans.getBeanDefinitionNames()));
-            reserved.removeAll(delegates);
+            if (beans instanceof ConfigurableListableBeanFactory factory) {
+                // beans registered as singletons, not definitions: systemEnvironment, systemProperties, environment
+                reserved.addAll(Arrays.asList(factory.getSingletonNames()));
+            }
+            reserved.addAll(List.of("systemEnvironment", "systemProperties", "environment", "applicationContext"));
+            reserved.removeAll(delegates());
             reserved.addAll(ProtectedVariables.NAMES);
-            policy = new ModelPolicy(delegates, reserved);
+            policy = new ModelPolicy(delegates(), reserved);
         }
         return policy;
     }

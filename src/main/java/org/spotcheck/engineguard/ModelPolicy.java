@@ -37,8 +37,16 @@ public final class ModelPolicy {
 
     private static final Set<String> CAMUNDA_NS = Set.of(
             "http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
-    /** Attributes that load a Java class or a script file. */
-    private static final Set<String> CODE_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass", "resource");
+    /**
+     * Attributes that load a Java class, a script file or HTML: camunda:type picks a built-in
+     * behaviour such as {@code shell} (runs a command) or {@code mail}; camunda:formKey an
+     * embedded HTML form whose scripts run in the viewer's Tasklist session. Forms are
+     * {@code camunda:formRef} to a Camunda Form.
+     */
+    private static final Set<String> CODE_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass",
+            "resource", "type", "formKey");
+    /** What a non-admin deployment may hold: models and Camunda Forms, nothing a browser or engine would run. */
+    private static final List<String> MODEL_SUFFIXES = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression", "variableMappingDelegateExpression");
     /** Names the engine resolves to itself rather than to a process variable. */
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "caseExecution", "externalTask",
@@ -47,7 +55,9 @@ public final class ModelPolicy {
             "true", "false", "null", "empty", "div", "mod", "instanceof");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern PROPERTY_ACCESS = Pattern.compile("[A-Za-z0-9_$\\])]\\s*\\.\\s*[A-Za-z_$]");
+    // JUEL takes any Unicode white space between tokens (U+3000 too), and a literal can be followed by a dot
+    private static final Pattern PROPERTY_ACCESS = Pattern.compile("[\\p{L}\\p{N}_$\\])'\"]\\s*\\.\\s*[\\p{L}_$]",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*");
     /** A business rule task's output mapping, the one call a model may make: reading its own decision's result. */
     private static final Pattern DECISION_RESULT = Pattern.compile(
@@ -74,6 +84,9 @@ public final class ModelPolicy {
         List<Violation> violations = new ArrayList<>();
         if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
             violations.add(new Violation(resource, null, "CMMN case models are not deployed: spotcheck runs BPMN and DMN"));
+        } else if (MODEL_SUFFIXES.stream().noneMatch(name::endsWith)) {
+            violations.add(new Violation(resource, null, "only diagrams (.bpmn), decision tables (.dmn) and Camunda "
+                    + "Forms (.form) may be deployed, not scripts, HTML or other files"));
         } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
             walk(parse(resource, content, violations), resource, false, violations);
         } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
@@ -108,6 +121,11 @@ public final class ModelPolicy {
         String where = nearestId(element);
         String local = element.getLocalName();
         boolean camunda = isCamunda(element.getNamespaceURI());
+        if (!dmn && ("import".equals(local) || element.hasAttribute("implementation")
+                || element.hasAttribute("operationRef"))) {
+            violations.add(new Violation(resource, where, "imports, web service implementations and operations are not "
+                    + "allowed: use the application's delegates"));
+        }
         if (!dmn && "scriptTask".equals(local)) {
             violations.add(new Violation(resource, where, "script tasks are not allowed: use a service task with one "
                     + "of the application's delegates"));
@@ -143,7 +161,9 @@ public final class ModelPolicy {
         boolean camunda = isCamunda(attribute.getNamespaceURI()) || (attribute.getNamespaceURI() == null
                 && isCamunda(attribute.getOwnerElement().getNamespaceURI()));
         if (camunda) {
-            if (CODE_ATTRIBUTES.contains(name)) {
+            // camunda:type and camunda:formKey only as such: a plain type="string" on a camunda:formField is a data type
+            boolean plain = attribute.getNamespaceURI() == null;
+            if (CODE_ATTRIBUTES.contains(name) && !(plain && ("type".equals(name) || "formKey".equals(name)))) {
                 violations.add(new Violation(resource, where, "camunda:" + name + " is not allowed: a deployed model "
                         + "may call only the application's delegates, as camunda:delegateExpression=\"${name}\""));
                 return;

@@ -1,5 +1,6 @@
 package org.spotcheck.engineguard;
 
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -7,7 +8,7 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 /**
  * The engine's own history writer, less the protected variables: history outlives the
  * purchase and is read by everyone with READ_HISTORY, so persona data never enters it
- * (neither the historic variable instance nor its details).
+ * (neither the historic variable instance, nor its details, nor a submitted form's field).
  */
 class NeedToKnowHistory extends DbHistoryEventHandler {
 
@@ -15,6 +16,11 @@ class NeedToKnowHistory extends DbHistoryEventHandler {
     public void handleEvent(HistoryEvent event) {
         if (event instanceof HistoricVariableUpdateEventEntity variable
                 && ProtectedVariables.NAMES.contains(variable.getVariableName())) {
+            return;
+        }
+        // a submitted form writes each field as a form property too, read-only fields included
+        if (event instanceof HistoricFormPropertyEventEntity field
+                && ProtectedVariables.NAMES.contains(field.getPropertyId())) {
             return;
         }
         super.handleEvent(event);

@@ -82,6 +82,11 @@ class ModelPolicyTest {
             an index into a variable     | <bpmn:userTask id="Task_X" camunda:assignee="${listing['class']}"/>                                           | indexes into
             the persona                  | <bpmn:userTask id="Task_X"><bpmn:extensionElements><camunda:inputOutput><camunda:outputParameter name="leak">${personaHandle}</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask> | reaches 'personaHandle'
             a call on a decision result  | <bpmn:userTask id="Task_X"><bpmn:extensionElements><camunda:inputOutput><camunda:outputParameter name="x">${decisionResult.getClass()}</camunda:outputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask> | calls a method
+            a shell service task      | <bpmn:serviceTask id="Task_X" camunda:type="shell"><bpmn:extensionElements><camunda:field name="command"><camunda:string>sh</camunda:string></camunda:field></bpmn:extensionElements></bpmn:serviceTask> | camunda:type is not allowed
+            an embedded HTML form        | <bpmn:userTask id="Task_X" camunda:formKey="embedded:deployment:x.html"/>                                     | camunda:formKey is not allowed
+            a web service operation      | <bpmn:serviceTask id="Task_X" implementation="##WebService" operationRef="op"/>                              | web service
+            a unicode-spaced property    | <bpmn:userTask id="Task_X" camunda:assignee="${caseNumber　.　class}"/>                              | reads a property
+            a property of a literal      | <bpmn:userTask id="Task_X" camunda:assignee="${''.class}"/>                                                    | reads a property
             a deferred expression        | <bpmn:userTask id="Task_X" camunda:dueDate="#{execution}"/>                                                   | reaches 'execution'
             a script resource            | <bpmn:userTask id="Task_X"><bpmn:extensionElements><camunda:taskListener event="create" camunda:resource="deployment://x.js"/></bpmn:extensionElements></bpmn:userTask> | camunda:resource is not allowed
             """)
@@ -132,8 +137,12 @@ class ModelPolicyTest {
     }
 
     @Test
-    void caseModelsAndDoctypesAreRefused() {
+    void caseModelsDoctypesAndOtherFilesAreRefused() {
         assertThat(POLICY.check("evil.cmmn", "<x/>".getBytes(StandardCharsets.UTF_8))).hasSize(1);
+        for (String other : new String[] {"x.html", "x.js", "script.groovy", "page.HTML"}) {
+            assertThat(POLICY.check(other, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).as(other).hasSize(1);
+        }
+        assertThat(POLICY.check("forms/review-flag.form", "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>";
         assertThat(POLICY.check("bpmn/evil.bpmn", xxe.getBytes(StandardCharsets.UTF_8)))
                 .singleElement().satisfies(v -> assertThat(v.message()).contains("DOCTYPE"));
