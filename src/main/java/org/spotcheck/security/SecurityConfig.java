@@ -56,6 +56,9 @@ class SecurityConfig {
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN))
                         .requestMatchers(path("/api/budget"), path("/api/personas"), path("/api/personas/**"))
                         .hasAuthority(Groups.authority(Groups.ADMIN))
+                        // a password oracle outside the sign-in doors and their throttle: no one may use it
+                        .requestMatchers(path("/engine-rest/identity/verify"), path("/engine-rest/engine/*/identity/verify"))
+                        .denyAll()
                         // outside parties (integrations, verifiers) get the application API only
                         .requestMatchers(path("/engine-rest/**")).hasAnyAuthority(Groups.authorities(Groups.STAFF))
                         // an endpoint without a rule is closed until it gets one

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -25,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is), and a session of a non-staff user gets no API.
  */
 class StaffOnlyWebapps extends OncePerRequestFilter {
+
+    private static final Pattern PASSWORD_ORACLE = Pattern.compile("^/camunda/api/engine/engine/[^/]+/identity/verify/?$");
 
     private final IdentityService identity;
     private final ObjectMapper json;
@@ -44,6 +47,11 @@ class StaffOnlyWebapps extends OncePerRequestFilter {
                 ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "Unknown user or wrong password");
                 return;
             }
+        } else if (PASSWORD_ORACLE.matcher(RoutedPath.of(request)).matches()) {
+            // checks any user's password without the sign-in throttle: no one may use it
+            ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN,
+                    "Passwords are checked by signing in only");
+            return;
         } else if (RoutedPath.of(request).startsWith("/camunda/api/")) {
             HttpSession session = request.getSession(false);
             Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.support.Api;
 import org.spotcheck.support.CaseFlows;
 import org.spotcheck.support.Flags;
 
@@ -57,7 +58,21 @@ class PersonaSecrecyTest extends CaseFlows {
         assertThat(api().get("/engine-rest/history/variable-instance?processInstanceId=" + process
                 + "&variableName=caseNumber&maxResults=10", "manager").json()).hasSize(1);
 
-        completeAs("buyer", c, purchase(90.00));
+        // submitted as a form, the persona's fields coming back unchanged (as an older Tasklist would send them)
+        String address = (String) engine.getTaskService().getVariableLocal(taskId, "personaAddress");
+        Api.Response submitted = api().post("/engine-rest/task/" + taskId + "/submit-form", "buyer", """
+                {"variables": {"listingUnavailable": {"value": false}, "orderNumber": {"value": "ORD-77"},
+                  "amountPaidCny": {"value": 90.0}, "videoEvidenceUri": {"value": "https://video.example/v/77"},
+                  "videoSha256": {"value": "%s"}, "personaHandle": {"value": "%s"}, "personaAddress": {"value": "%s"}}}"""
+                .formatted(VIDEO_SHA, handle, address));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+        for (String user : new String[] {"manager", "owner"}) {
+            assertThat(api().get("/engine-rest/history/detail?processInstanceId=" + process + "&maxResults=1000", user)
+                    .body()).as(user).doesNotContain(handle).doesNotContain(address);
+        }
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(process).formFields().list())
+                .extracting(field -> ((org.camunda.bpm.engine.history.HistoricFormField) field).getFieldId())
+                .contains("orderNumber").doesNotContain("personaHandle", "personaAddress");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process)
                 .variableNameIn("personaHandle", "personaAddress").count()).as("nothing outlives the purchase").isZero();
         assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(process).variableUpdates()

@@ -63,4 +63,23 @@ class LockoutTest extends IntegrationTest {
         assertThat(webappLogin("127.0.0.8", "analyst", "analyst")).isEqualTo(200);
         assertThat(api().tasklist("analyst").loginStatus()).isEqualTo(200);
     }
+
+    @Test
+    void aBasicHeaderSpringReadsIsCountedHoweverItIsSpelled() {
+        for (int i = 0; i < 6; i++) {
+            String token = java.util.Base64.getEncoder().encodeToString(("owner:guess" + i).getBytes());
+            RawHttp.send("127.0.0.9", port(), "GET", "/api/cases?size=1", null, null, null, null,
+                    java.util.Map.of("Authorization", (i % 2 == 0 ? "basic\t" : "Basic:") + token));
+        }
+        assertThat(attempt("127.0.0.9", "owner", "owner").status()).isEqualTo(429);
+    }
+
+    @Test
+    void noOneChecksPasswordsOutsideTheSignInDoors() {
+        String body = "{\"username\": \"admin\", \"password\": \"admin\"}";
+        assertThat(api().post("/engine-rest/identity/verify", "analyst", body).status()).isEqualTo(403);
+        assertThat(api().post("/engine-rest/engine/default/identity/verify", "admin", body).status()).isEqualTo(403);
+        var session = api().tasklist("analyst");
+        assertThat(session.post("/identity/verify", body).status()).isEqualTo(403);
+    }
 }
