@@ -1,6 +1,7 @@
 package org.spotcheck.platform;
 
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -18,7 +19,8 @@ class DevAccountGuard implements InitializingBean {
     private final JdbcClient jdbc;
     private final Environment environment;
 
-    DevAccountGuard(JdbcClient jdbc, Environment environment) {
+    /** The engine is a parameter so that it has created act_id_user before this runs on a new database. */
+    DevAccountGuard(JdbcClient jdbc, Environment environment, ProcessEngine engine) {
         this.jdbc = jdbc;
         this.environment = environment;
     }
@@ -29,11 +31,12 @@ class DevAccountGuard implements InitializingBean {
             return;
         }
         List<String> dev = jdbc.sql("select d.user_id from dev_account d join act_id_user u on u.id_ = d.user_id"
-                + " order by d.user_id").query(String.class).list();
+                + " and u.pwd_ = d.password_hash order by d.user_id").query(String.class).list();
         if (!dev.isEmpty()) {
             throw new IllegalStateException("spotcheck cannot start in prod mode: the database holds dev accounts "
-                    + dev + " (password = user id). Delete them in the Admin app from a dev start, or point "
-                    + "SPOTCHECK_DB_URL at the production database.");
+                    + dev + " with their dev passwords (password = user id): it was a dev database. Point "
+                    + "SPOTCHECK_DB_URL at the production database, or give those accounts real passwords "
+                    + "(Admin app of a dev start) or delete them.");
         }
     }
 }

@@ -37,17 +37,20 @@ class DevAccounts {
     private final JdbcClient jdbc;
 
     private final String admin;
+    private final String adminPassword;
 
-    DevAccounts(IdentityService identity, JdbcClient jdbc, @Value("${camunda.bpm.admin-user.id}") String admin) {
+    DevAccounts(IdentityService identity, JdbcClient jdbc, @Value("${camunda.bpm.admin-user.id}") String admin,
+                @Value("${camunda.bpm.admin-user.password}") String adminPassword) {
         this.identity = identity;
         this.jdbc = jdbc;
         this.admin = admin;
+        this.adminPassword = adminPassword;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         // dev mode's admin (password = user id) comes from application-dev.yaml: marked like the others
-        mark(admin);
+        mark(admin, adminPassword);
         USERS.forEach((id, group) -> {
             if (identity.createUserQuery().userId(id).singleResult() == null) {
                 User user = identity.newUser(id);
@@ -58,14 +61,19 @@ class DevAccounts {
                 identity.saveUser(user);
             }
             // the mark prod mode refuses to start on (platform/DevAccountGuard)
-            mark(id);
+            mark(id, id);
             if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
                 identity.createMembership(id, group);
             }
         });
     }
 
-    private void mark(String id) {
-        jdbc.sql("insert into dev_account (user_id) values (:id) on conflict do nothing").param("id", id).update();
+    /** Marks an account whose password is still its dev one, with that password's hash. */
+    private void mark(String id, String devPassword) {
+        if (identity.checkPassword(id, devPassword)) {
+            jdbc.sql("insert into dev_account (user_id, password_hash) select id_, pwd_ from act_id_user where id_ = :id"
+                    + " on conflict (user_id) do update set password_hash = excluded.password_hash")
+                    .param("id", id).update();
+        }
     }
 }

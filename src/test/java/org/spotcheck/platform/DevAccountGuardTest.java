@@ -23,13 +23,24 @@ class DevAccountGuardTest extends IntegrationTest {
         identity.saveUser(real);
         try {
             // no profile: prod mode
-            DevAccountGuard prod = new DevAccountGuard(jdbc, new MockEnvironment());
+            DevAccountGuard prod = new DevAccountGuard(jdbc, new MockEnvironment(), engine);
             assertThatThrownBy(prod::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("analyst").hasMessageNotContaining("real-person");
+
+            // a dev account given a real password is a dev account no more
+            User liaison = identity.createUserQuery().userId("liaison").singleResult();
+            liaison.setPassword("a-real-password-at-last");
+            identity.saveUser(liaison);
+            assertThatThrownBy(prod::afterPropertiesSet).hasMessageContaining("analyst").hasMessageNotContaining("liaison");
         } finally {
             analyst.setEmail("analyst@spotcheck.invalid");
             identity.saveUser(analyst);
             identity.deleteUser("real-person");
+            User liaison = identity.createUserQuery().userId("liaison").singleResult();
+            liaison.setPassword("liaison");
+            identity.saveUser(liaison);
+            jdbc.sql("update dev_account set password_hash = (select pwd_ from act_id_user where id_ = 'liaison')"
+                    + " where user_id = 'liaison'").update();
         }
     }
 }
