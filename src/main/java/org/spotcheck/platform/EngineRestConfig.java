@@ -7,9 +7,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -92,12 +95,24 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             problem.put("status", response.getStatus());
             // a server-side failure may carry SQL or internals: the log has them, the caller does not
             problem.put("detail", response.getStatus() >= 500
-                    ? "Something went wrong on our side; nothing was changed. The error is logged." : error.getMessage());
+                    ? "Something went wrong on our side; nothing was changed. The error is logged." : withPagingHint(error));
             problem.put("camundaType", error.getType());
             if (error.getCode() != null) {
                 problem.put("code", error.getCode());
             }
             response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
+        }
+
+        /** The engine's refusal of an unbounded list query names no way out: say how to page. */
+        private static String withPagingHint(ExceptionDto error) {
+            String message = error.getMessage();
+            if (message == null || !message.startsWith("An unbound number of results is forbidden")) {
+                return message;
+            }
+            ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+            int limit = engine == null ? Integer.MAX_VALUE
+                    : ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+            return message + " Say maxResults (at most " + limit + ") and page with firstResult.";
         }
     }
 }

@@ -169,26 +169,26 @@ class AccessMatrixTest extends IntegrationTest {
             POST, /api/cases/{case}/verification, {}, intake, 403
             POST, /api/cases/{case}/verification, {}, rh-acme, 400
             POST, /api/cases/{case}/verification, {}, -, 401
-            GET, /engine-rest/task, -, admin, 200
-            GET, /engine-rest/task, -, analyst, 200
-            GET, /engine-rest/task, -, buyer, 200
-            GET, /engine-rest/task, -, custodian, 200
-            GET, /engine-rest/task, -, liaison, 200
-            GET, /engine-rest/task, -, owner, 200
-            GET, /engine-rest/task, -, manager, 200
-            GET, /engine-rest/task, -, intake, 403
-            GET, /engine-rest/task, -, rh-acme, 403
-            GET, /engine-rest/task, -, -, 401
-            GET, /engine-rest/process-definition, -, admin, 200
-            GET, /engine-rest/process-definition, -, analyst, 200
-            GET, /engine-rest/process-definition, -, buyer, 200
-            GET, /engine-rest/process-definition, -, custodian, 200
-            GET, /engine-rest/process-definition, -, liaison, 200
-            GET, /engine-rest/process-definition, -, owner, 200
-            GET, /engine-rest/process-definition, -, manager, 200
-            GET, /engine-rest/process-definition, -, intake, 403
-            GET, /engine-rest/process-definition, -, rh-acme, 403
-            GET, /engine-rest/process-definition, -, -, 401
+            GET, /engine-rest/task?maxResults=10, -, admin, 200
+            GET, /engine-rest/task?maxResults=10, -, analyst, 200
+            GET, /engine-rest/task?maxResults=10, -, buyer, 200
+            GET, /engine-rest/task?maxResults=10, -, custodian, 200
+            GET, /engine-rest/task?maxResults=10, -, liaison, 200
+            GET, /engine-rest/task?maxResults=10, -, owner, 200
+            GET, /engine-rest/task?maxResults=10, -, manager, 200
+            GET, /engine-rest/task?maxResults=10, -, intake, 403
+            GET, /engine-rest/task?maxResults=10, -, rh-acme, 403
+            GET, /engine-rest/task?maxResults=10, -, -, 401
+            GET, /engine-rest/process-definition?maxResults=10, -, admin, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, analyst, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, buyer, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, custodian, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, liaison, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, owner, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, manager, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, intake, 403
+            GET, /engine-rest/process-definition?maxResults=10, -, rh-acme, 403
+            GET, /engine-rest/process-definition?maxResults=10, -, -, 401
             GET, /api/unknown-endpoint, -, admin, 403
             GET, /api/unknown-endpoint, -, analyst, 403
             GET, /api/unknown-endpoint, -, buyer, 403
