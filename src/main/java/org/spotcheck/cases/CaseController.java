@@ -3,6 +3,9 @@ package org.spotcheck.cases;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.spotcheck.cases.domain.Paging;
 import org.spotcheck.security.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,13 +44,28 @@ class CaseController {
     }
 
     @GetMapping
-    CaseView.Page search(@RequestParam(required = false) @Size(max = 100) String flagId,
+    CaseView.Page<CaseView.Summary> search(@RequestParam(required = false) @Size(max = 100) String flagId,
                          @RequestParam(required = false) @Size(max = 100) String listingId,
                          @RequestParam(required = false) @Size(max = 100) String sellerId,
                          @RequestParam(required = false) CaseStatus status,
                          @RequestParam(required = false) Outcome outcome,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.search(new CaseSearch(flagId, listingId, sellerId, status, outcome, page, size));
+                         @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.SEARCH_REACH) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        Paging paging = new Paging(page, size);
+        if (!paging.withinSearchReach()) {
+            // deep offsets make the database walk past every earlier row: the criteria narrow better
+            throw invalid("page", "page × size reaches past the first " + Paging.SEARCH_REACH + " results (page "
+                    + page + " of size " + size + " starts at result " + (paging.offset() + 1) + "); narrow the "
+                    + "search with flagId, listingId, sellerId, status or outcome instead");
+        }
+        return queries.search(new CaseSearch(flagId, listingId, sellerId, status, outcome, paging));
+    }
+
+    /** A 400 naming the bad parameter, as the validation of the others names theirs. */
+    private static ErrorResponseException invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

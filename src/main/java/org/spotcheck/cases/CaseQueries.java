@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spotcheck.cases.domain.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +85,7 @@ class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    CaseView.Page search(CaseSearch search) {
+    CaseView.Page<CaseView.Summary> search(CaseSearch search) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (search.flagId() != null) {
@@ -112,17 +113,25 @@ class CaseQueries {
             params.put("outcome", search.outcome().name());
         }
         String from = " from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk";
-        // the count needs seller only to filter by it: foreign keys guarantee the other rows
-        String countFrom = search.sellerId() != null
-                ? " from spot_case c join seller s on s.id = c.seller_pk" : " from spot_case c";
-        long total = jdbc.sql("select count(*)" + countFrom + where).params(params).query(Long.class).single();
-        List<CaseView.Summary> items = jdbc.sql("""
+        Paging paging = search.paging();
+        List<CaseView.Summary> rows = jdbc.sql("""
                         select c.case_number, c.status, c.outcome, c.platform, c.listing_id, s.seller_id, l.brand,
                                l.category, c.priority, c.opened_at, c.closed_at""" + from + where
                         + " order by c.opened_at desc, c.id desc limit :limit offset :offset")
-                .params(params).param("limit", search.size()).param("offset", (long) search.page() * search.size())
+                .params(params).param("limit", paging.fetch()).param("offset", paging.offset())
                 .query(CaseView.Summary.class).list();
-        return new CaseView.Page(new ArrayList<>(items), search.page(), search.size(), total);
+        // a count only when the page does not tell the total, and never past the cap
+        Long counted = null;
+        if (paging.totalFrom(rows.size()) == null) {
+            // the count needs seller only to filter by it: foreign keys guarantee the other rows
+            String countFrom = search.sellerId() != null
+                    ? " from spot_case c join seller s on s.id = c.seller_pk" : " from spot_case c";
+            counted = jdbc.sql("select count(*) from (select 1" + countFrom + where + " limit :cap) as matching")
+                    .params(params).param("cap", Paging.COUNT_CAP + 1).query(Long.class).single();
+        }
+        Paging.Total total = paging.total(rows.size(), counted);
+        List<CaseView.Summary> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), paging.size())));
+        return new CaseView.Page<>(items, paging.page(), paging.size(), total.total(), total.exact(), total.hasMore());
     }
 
     record Head(long id, String caseNumber, String status, String outcome, OffsetDateTime openedAt,

@@ -86,6 +86,11 @@ public record CaseView(
                           OffsetDateTime openedAt, OffsetDateTime closedAt) {
     }
 
-    public record Page(List<Summary> items, int page, int size, long total) {
+    /**
+     * One page of a longer list. {@code total} is exact when {@code totalExact}; a search
+     * stops counting at 10,000 and then says at least that many. {@code hasMore}: rows
+     * follow this page.
+     */
+    public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact, boolean hasMore) {
     }
 }
