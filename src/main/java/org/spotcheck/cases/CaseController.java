@@ -43,6 +43,25 @@ class CaseController {
         return queries.view(caseNumber).forVerifier();
     }
 
+    /** Every flag of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. Staff only. */
+    @GetMapping("/{caseNumber}/flags")
+    CaseView.Page<CaseView.Flag> flags(@PathVariable @Size(max = 30) String caseNumber,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return queries.flags(caseNumber, new Paging(page, size));
+    }
+
+    /** Every timeline entry of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. */
+    @GetMapping("/{caseNumber}/timeline")
+    CaseView.Page<CaseView.TimelineEntry> timeline(@PathVariable @Size(max = 30) String caseNumber,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return queries.timeline(caseNumber, new Paging(page, size));
+    }
+
+    // a deep page walks only the case's own entries on its index, not the whole table as a deep search would
+    private static final int MAX_ENTRY_PAGE = 1_000_000;
+
     @GetMapping
     CaseView.Page<CaseView.Summary> search(@RequestParam(required = false) @Size(max = 100) String flagId,
                          @RequestParam(required = false) @Size(max = 100) String listingId,

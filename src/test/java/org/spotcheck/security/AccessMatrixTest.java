@@ -59,6 +59,26 @@ class AccessMatrixTest extends IntegrationTest {
             GET, /api/cases/{case}/custody, -, intake, 403
             GET, /api/cases/{case}/custody, -, rh-acme, 403
             GET, /api/cases/{case}/custody, -, -, 401
+            GET, /api/cases/{case}/flags, -, admin, 200
+            GET, /api/cases/{case}/flags, -, analyst, 200
+            GET, /api/cases/{case}/flags, -, buyer, 200
+            GET, /api/cases/{case}/flags, -, custodian, 200
+            GET, /api/cases/{case}/flags, -, liaison, 200
+            GET, /api/cases/{case}/flags, -, owner, 200
+            GET, /api/cases/{case}/flags, -, manager, 200
+            GET, /api/cases/{case}/flags, -, intake, 403
+            GET, /api/cases/{case}/flags, -, rh-acme, 403
+            GET, /api/cases/{case}/flags, -, -, 401
+            GET, /api/cases/{case}/timeline, -, admin, 200
+            GET, /api/cases/{case}/timeline, -, analyst, 200
+            GET, /api/cases/{case}/timeline, -, buyer, 200
+            GET, /api/cases/{case}/timeline, -, custodian, 200
+            GET, /api/cases/{case}/timeline, -, liaison, 200
+            GET, /api/cases/{case}/timeline, -, owner, 200
+            GET, /api/cases/{case}/timeline, -, manager, 200
+            GET, /api/cases/{case}/timeline, -, intake, 403
+            GET, /api/cases/{case}/timeline, -, rh-acme, 403
+            GET, /api/cases/{case}/timeline, -, -, 401
             GET, /api/evidence/verify, -, admin, 200
             GET, /api/evidence/verify, -, analyst, 200
             GET, /api/evidence/verify, -, buyer, 200
