@@ -24,12 +24,17 @@ public final class TasklistSession {
     private final int loginStatus;
 
     TasklistSession(int port, String user, String password) {
+        this(port, user, password, "tasklist");
+    }
+
+    /** Logged into another webapp ({@code cockpit}), whose pages call the same engine API. */
+    TasklistSession(int port, String user, String password, String app) {
         this.port = port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()); // session and CSRF cookie
+        send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET()); // session and CSRF cookie
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist")))
+        this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))).status();
         // the login starts a new session with a new CSRF token: fetch it as the browser does
