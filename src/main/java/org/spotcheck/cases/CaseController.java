@@ -2,7 +2,6 @@ package org.spotcheck.cases;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.spotcheck.cases.domain.Paging;
@@ -22,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
+    // a deep page walks only the case's own entries on its index, not the whole table as a deep search would
+    private static final int MAX_ENTRY_PAGE = 1_000_000;
+
     private final CaseQueries queries;
 
     CaseController(CaseQueries queries) {
@@ -29,7 +31,7 @@ class CaseController {
     }
 
     @GetMapping("/{caseNumber}")
-    CaseView view(@PathVariable @Size(max = 30) String caseNumber, Authentication user) {
+    CaseView view(@PathVariable @PlainKey(max = 30) String caseNumber, Authentication user) {
         boolean staff = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> Groups.STAFF.stream().map(Groups::authority).anyMatch(a::equals));
         if (staff) {
@@ -45,31 +47,28 @@ class CaseController {
 
     /** Every flag of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. Staff only. */
     @GetMapping("/{caseNumber}/flags")
-    CaseView.Page<CaseView.Flag> flags(@PathVariable @Size(max = 30) String caseNumber,
-                                       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
-                                       @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+    CaseView.Page<CaseView.Flag> flags(@PathVariable @PlainKey(max = 30) String caseNumber,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return queries.flags(caseNumber, new Paging(page, size));
     }
 
     /** Every timeline entry of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. */
     @GetMapping("/{caseNumber}/timeline")
-    CaseView.Page<CaseView.TimelineEntry> timeline(@PathVariable @Size(max = 30) String caseNumber,
+    CaseView.Page<CaseView.TimelineEntry> timeline(@PathVariable @PlainKey(max = 30) String caseNumber,
             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return queries.timeline(caseNumber, new Paging(page, size));
     }
 
-    // a deep page walks only the case's own entries on its index, not the whole table as a deep search would
-    private static final int MAX_ENTRY_PAGE = 1_000_000;
-
     @GetMapping
-    CaseView.Page<CaseView.Summary> search(@RequestParam(required = false) @Size(max = 100) String flagId,
-                         @RequestParam(required = false) @Size(max = 100) String listingId,
-                         @RequestParam(required = false) @Size(max = 100) String sellerId,
-                         @RequestParam(required = false) CaseStatus status,
-                         @RequestParam(required = false) Outcome outcome,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.SEARCH_REACH) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+    CaseView.Page<CaseView.Summary> search(@RequestParam(required = false) @PlainKey String flagId,
+            @RequestParam(required = false) @PlainKey String listingId,
+            @RequestParam(required = false) @PlainKey String sellerId,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Outcome outcome,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.SEARCH_REACH) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         Paging paging = new Paging(page, size);
         if (!paging.withinSearchReach()) {
             // deep offsets make the database walk past every earlier row: the criteria narrow better

@@ -45,6 +45,16 @@ class BoundedCaseQueriesTest extends CaseFlows {
     }
 
     @Test
+    void aKeyWithAControlCharacterIsRefusedNamingIt() {
+        Api.Response refused = api().get("/api/cases?sellerId=S%00-1", "analyst");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("sellerId");
+        assertThat(refused.json().at("/errors/0/message").asText()).contains("control characters");
+    }
+
+    @Test
     void aSmallResultHasItsExactTotal() {
         ObjectNode first = Flags.decidedAs("DISMISS");
         String seller = Flags.listing(first).get("sellerId").asText();
