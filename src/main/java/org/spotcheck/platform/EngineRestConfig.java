@@ -1,5 +1,6 @@
 package org.spotcheck.platform;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -31,6 +32,20 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(NoStore.class);
         // ahead of Camunda's own mapper for the same exception type
         register(RejectedTaskInput.class, 1);
+        register(TooDeepJson.class);
+    }
+
+    /** JSON nested past Jackson's limits is the caller's mistake; Camunda answers it with a 500. */
+    static class TooDeepJson implements ExceptionMapper<StreamConstraintsException> {
+
+        @Override
+        public Response toResponse(StreamConstraintsException e) {
+            ExceptionDto error = new ExceptionDto();
+            error.setType("InvalidRequest");
+            error.setMessage("The body is nested too deeply or too large for JSON this endpoint takes");
+            return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
     }
 
     /**

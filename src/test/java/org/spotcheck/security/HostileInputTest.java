@@ -93,6 +93,33 @@ class HostileInputTest extends CaseFlows {
         assertThat(tried).isEqualTo(7 * PER_ENDPOINT);
     }
 
+    @Test
+    void noCommentBreaksATask() {
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+        org.camunda.bpm.engine.task.Task task = task(c);
+        String path = "/engine-rest/task/" + task.getId() + "/comment/create";
+        Random random = new Random(SEED);
+        int tried = 0;
+        for (int i = 0; i < PER_ENDPOINT; i++) {
+            ObjectNode valid = Hostile.NODES.objectNode().put("message", "Seller asked for a phone number")
+                    .put("processInstanceId", task.getProcessInstanceId());
+            byte[] body = Hostile.mutate(valid, random);
+            int before = engine.getTaskService().getTaskComments(task.getId()).size();
+            Api.Response response = api().postBytes(path, "buyer", body);
+            tried++;
+            String input = abbreviated(new String(body, StandardCharsets.UTF_8));
+            assertThat(response.status()).as("%s -> %s", input, abbreviated(response.body())).isLessThan(500);
+            if (response.status() >= 400) {
+                assertThat(response.isProblem()).as("problem+json for %s", input).isTrue();
+                assertThat(engine.getTaskService().getTaskComments(task.getId())).as(input).hasSize(before);
+            }
+        }
+        assertThat(engine.getTaskService().getProcessInstanceComments(task.getProcessInstanceId()))
+                .allSatisfy(comment -> assertThat(comment.getTaskId()).isEqualTo(task.getId()));
+        System.out.printf("HostileInputTest: %d generated comments tried (seed %d) on a task, no 5xx%n", tried, SEED);
+        assertThat(tried).isEqualTo(PER_ENDPOINT);
+    }
+
     private static final String[] PARAMETERS = {"page", "size", "flagId", "listingId", "sellerId", "status", "outcome"};
     // as sent, already percent-encoded: invalid UTF-8, NUL, overflowing and odd numbers, values of the wrong field
     private static final String[] RAW = {"%C3%28", "%FF", "%00", "-1", "2147483648", "99999999999999999999", "1e3",
