@@ -2,7 +2,9 @@ package org.spotcheck.cases;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.spotcheck.cases.domain.Paging;
 import org.spotcheck.security.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
+    // a deep page walks only the case's own entries on its index, not the whole table as a deep search would
+    private static final int MAX_ENTRY_PAGE = 1_000_000;
+
     private final CaseQueries queries;
 
     CaseController(CaseQueries queries) {
@@ -26,7 +31,7 @@ class CaseController {
     }
 
     @GetMapping("/{caseNumber}")
-    CaseView view(@PathVariable @Size(max = 30) String caseNumber, Authentication user) {
+    CaseView view(@PathVariable @PlainKey(max = 30) String caseNumber, Authentication user) {
         boolean staff = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> Groups.STAFF.stream().map(Groups::authority).anyMatch(a::equals));
         if (staff) {
@@ -40,14 +45,45 @@ class CaseController {
         return queries.view(caseNumber).forVerifier();
     }
 
+    /** Every flag of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. Staff only. */
+    @GetMapping("/{caseNumber}/flags")
+    CaseView.Page<CaseView.Flag> flags(@PathVariable @PlainKey(max = 30) String caseNumber,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return queries.flags(caseNumber, new Paging(page, size));
+    }
+
+    /** Every timeline entry of the case, oldest first; the case view shows the newest {@value CaseView#SHOWN}. */
+    @GetMapping("/{caseNumber}/timeline")
+    CaseView.Page<CaseView.TimelineEntry> timeline(@PathVariable @PlainKey(max = 30) String caseNumber,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_ENTRY_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return queries.timeline(caseNumber, new Paging(page, size));
+    }
+
     @GetMapping
-    CaseView.Page search(@RequestParam(required = false) @Size(max = 100) String flagId,
-                         @RequestParam(required = false) @Size(max = 100) String listingId,
-                         @RequestParam(required = false) @Size(max = 100) String sellerId,
-                         @RequestParam(required = false) CaseStatus status,
-                         @RequestParam(required = false) Outcome outcome,
-                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.search(new CaseSearch(flagId, listingId, sellerId, status, outcome, page, size));
+    CaseView.Page<CaseView.Summary> search(@RequestParam(required = false) @PlainKey String flagId,
+            @RequestParam(required = false) @PlainKey String listingId,
+            @RequestParam(required = false) @PlainKey String sellerId,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Outcome outcome,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.SEARCH_REACH) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        Paging paging = new Paging(page, size);
+        if (!paging.withinSearchReach()) {
+            // deep offsets make the database walk past every earlier row: the criteria narrow better
+            throw invalid("page", "page × size reaches past the first " + Paging.SEARCH_REACH + " results (page "
+                    + page + " of size " + size + " starts at result " + (paging.offset() + 1) + "); narrow the "
+                    + "search with flagId, listingId, sellerId, status or outcome instead");
+        }
+        return queries.search(new CaseSearch(flagId, listingId, sellerId, status, outcome, paging));
+    }
+
+    /** A 400 naming the bad parameter, as the validation of the others names theirs. */
+    private static ErrorResponseException invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spotcheck.cases.domain.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +31,8 @@ class CaseQueries {
                 where c.case_number = :number""")
                 .param("number", caseNumber).query(Head.class).optional()
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
-        List<CaseView.Flag> flags = jdbc.sql("""
-                select flag_id, source, merged, received_at, risk_score, dispute_count, avg_rating, rating_count, msrp_cny
-                from flag where case_pk = :case order by id""")
-                .param("case", head.id()).query(CaseView.Flag.class).list();
-        List<CaseView.TimelineEntry> timeline = jdbc.sql(
-                        "select at, stage, actor, text from timeline_entry where case_pk = :case order by id")
-                .param("case", head.id()).query(CaseView.TimelineEntry.class).list();
+        List<CaseView.Flag> flags = newest(FLAGS, head.id(), CaseView.Flag.class);
+        List<CaseView.TimelineEntry> timeline = newest(TIMELINE, head.id(), CaseView.TimelineEntry.class);
         CaseView.Listing listing = new CaseView.Listing(head.platform(), head.listingId(), head.shopId(),
                 head.sellerId(), head.title(), head.brand(), head.category(), head.priceCny(), head.url());
         CaseView.Triage triage = head.triageDecision() == null ? null
@@ -72,8 +68,62 @@ class CaseQueries {
                 from referral_decision d left join referral r on r.case_pk = d.case_pk where d.case_pk = :case""")
                 .param("case", head.id()).query(CaseView.Referral.class).optional().orElse(null);
         return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
-                head.processInstanceId(), listing, flags, triage, purchase, evidence, verification, sanction, referral,
-                timeline);
+                head.processInstanceId(), listing, shown(flags), total(FLAGS, head.id(), flags), triage, purchase,
+                evidence, verification, sanction, referral, shown(timeline), total(TIMELINE, head.id(), timeline));
+    }
+
+    /** What a case keeps a list of, in the order it arrived (ids grow with time). */
+    private record Entries(String table, String columns) {
+    }
+
+    private static final Entries FLAGS = new Entries("flag",
+            "flag_id, source, merged, received_at, risk_score, dispute_count, avg_rating, rating_count, msrp_cny");
+    private static final Entries TIMELINE = new Entries("timeline_entry", "at, stage, actor, text");
+
+    /** The newest {@link CaseView#SHOWN} entries, oldest of them first, and one more to tell whether there are others. */
+    private <T> List<T> newest(Entries entries, long casePk, Class<T> type) {
+        return jdbc.sql("select " + entries.columns() + " from (select id, " + entries.columns() + " from "
+                        + entries.table() + " where case_pk = :case order by id desc limit :n) as newest order by id")
+                .param("case", casePk).param("n", CaseView.SHOWN + 1).query(type).list();
+    }
+
+    private static <T> List<T> shown(List<T> newest) {
+        return newest.size() > CaseView.SHOWN ? newest.subList(1, newest.size()) : newest;
+    }
+
+    /** The count of a case's entries; counted only when the newest ones do not tell it. */
+    private long total(Entries entries, long casePk, List<?> newest) {
+        return newest.size() <= CaseView.SHOWN ? newest.size() : count(entries, casePk);
+    }
+
+    private long count(Entries entries, long casePk) {
+        return jdbc.sql("select count(*) from " + entries.table() + " where case_pk = :case")
+                .param("case", casePk).query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    CaseView.Page<CaseView.Flag> flags(String caseNumber, Paging paging) {
+        return page(FLAGS, caseNumber, paging, CaseView.Flag.class);
+    }
+
+    @Transactional(readOnly = true)
+    CaseView.Page<CaseView.TimelineEntry> timeline(String caseNumber, Paging paging) {
+        return page(TIMELINE, caseNumber, paging, CaseView.TimelineEntry.class);
+    }
+
+    /** A page of a case's entries, oldest first: new entries only add pages at the end, earlier pages stay. */
+    private <T> CaseView.Page<T> page(Entries entries, String caseNumber, Paging paging, Class<T> type) {
+        long casePk = jdbc.sql("select id from spot_case where case_number = :number").param("number", caseNumber)
+                .query(Long.class).optional().orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        List<T> rows = jdbc.sql("select " + entries.columns() + " from " + entries.table()
+                        + " where case_pk = :case order by id limit :limit offset :offset")
+                .param("case", casePk).param("limit", paging.fetch()).param("offset", paging.offset())
+                .query(type).list();
+        Long known = paging.totalFrom(rows.size());
+        // one case's entries, counted on its index: exact
+        long total = known != null ? known : count(entries, casePk);
+        return new CaseView.Page<>(new ArrayList<>(rows.subList(0, Math.min(rows.size(), paging.size()))),
+                paging.page(), paging.size(), total, true, rows.size() > paging.size());
     }
 
     boolean isVerifierOf(String caseNumber, String verifier) {
@@ -84,7 +134,7 @@ class CaseQueries {
     }
 
     @Transactional(readOnly = true)
-    CaseView.Page search(CaseSearch search) {
+    CaseView.Page<CaseView.Summary> search(CaseSearch search) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (search.flagId() != null) {
@@ -112,17 +162,25 @@ class CaseQueries {
             params.put("outcome", search.outcome().name());
         }
         String from = " from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk";
-        // the count needs seller only to filter by it: foreign keys guarantee the other rows
-        String countFrom = search.sellerId() != null
-                ? " from spot_case c join seller s on s.id = c.seller_pk" : " from spot_case c";
-        long total = jdbc.sql("select count(*)" + countFrom + where).params(params).query(Long.class).single();
-        List<CaseView.Summary> items = jdbc.sql("""
+        Paging paging = search.paging();
+        List<CaseView.Summary> rows = jdbc.sql("""
                         select c.case_number, c.status, c.outcome, c.platform, c.listing_id, s.seller_id, l.brand,
                                l.category, c.priority, c.opened_at, c.closed_at""" + from + where
                         + " order by c.opened_at desc, c.id desc limit :limit offset :offset")
-                .params(params).param("limit", search.size()).param("offset", (long) search.page() * search.size())
+                .params(params).param("limit", paging.fetch()).param("offset", paging.offset())
                 .query(CaseView.Summary.class).list();
-        return new CaseView.Page(new ArrayList<>(items), search.page(), search.size(), total);
+        // a count only when the page does not tell the total, and never past the cap
+        Long counted = null;
+        if (paging.totalFrom(rows.size()) == null) {
+            // the count needs seller only to filter by it: foreign keys guarantee the other rows
+            String countFrom = search.sellerId() != null
+                    ? " from spot_case c join seller s on s.id = c.seller_pk" : " from spot_case c";
+            counted = jdbc.sql("select count(*) from (select 1" + countFrom + where + " limit :cap) as matching")
+                    .params(params).param("cap", Paging.COUNT_CAP + 1).query(Long.class).single();
+        }
+        Paging.Total total = paging.total(rows.size(), counted);
+        List<CaseView.Summary> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), paging.size())));
+        return new CaseView.Page<>(items, paging.page(), paging.size(), total.total(), total.exact(), total.hasMore());
     }
 
     record Head(long id, String caseNumber, String status, String outcome, OffsetDateTime openedAt,

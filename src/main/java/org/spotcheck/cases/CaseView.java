@@ -19,13 +19,22 @@ public record CaseView(
         String processInstanceId,
         Listing listing,
         List<Flag> flags,
+        long flagsTotal,
         Triage triage,
         Purchase purchase,
         List<Object> evidence,
         Verification verification,
         Sanction sanction,
         Referral referral,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        long timelineTotal) {
+
+    /**
+     * A view shows a case's newest this many flags and timeline entries (oldest of them
+     * first); {@code flagsTotal} and {@code timelineTotal} count them all, and
+     * {@code /api/cases/{n}/flags} and {@code /timeline} page through every one.
+     */
+    public static final int SHOWN = 100;
 
     /**
      * What a verifier may see: the listing, the parcel's evidence to match the sample and
@@ -37,8 +46,8 @@ public record CaseView(
                 .map(e -> (Object) new Evidence(e.id(), e.kind(), e.sha256(), null, e.sealNumber(), e.storageLocation(),
                         null, e.capturedAt()))
                 .toList();
-        return new CaseView(caseNumber, status, outcome, openedAt, closedAt, null, listing, List.of(), null, null,
-                parcel, verification, null, null, List.of());
+        return new CaseView(caseNumber, status, outcome, openedAt, closedAt, null, listing, List.of(), 0, null, null,
+                parcel, verification, null, null, List.of(), 0);
     }
 
     public record Verification(String route, String verifier, String verdict, String reportReference, int round,
@@ -86,6 +95,11 @@ public record CaseView(
                           OffsetDateTime openedAt, OffsetDateTime closedAt) {
     }
 
-    public record Page(List<Summary> items, int page, int size, long total) {
+    /**
+     * One page of a longer list. {@code total} is exact when {@code totalExact}; a search
+     * stops counting at 10,000 and then says at least that many. {@code hasMore}: rows
+     * follow this page.
+     */
+    public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact, boolean hasMore) {
     }
 }

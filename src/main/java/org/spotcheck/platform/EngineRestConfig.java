@@ -1,5 +1,6 @@
 package org.spotcheck.platform;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -7,9 +8,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -29,6 +33,20 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(NoStore.class);
         // ahead of Camunda's own mapper for the same exception type
         register(RejectedTaskInput.class, 1);
+        register(TooDeepJson.class);
+    }
+
+    /** JSON nested past Jackson's limits is the caller's mistake; Camunda answers it with a 500. */
+    static class TooDeepJson implements ExceptionMapper<StreamConstraintsException> {
+
+        @Override
+        public Response toResponse(StreamConstraintsException e) {
+            ExceptionDto error = new ExceptionDto();
+            error.setType("InvalidRequest");
+            error.setMessage("The body is nested too deeply or too large for JSON this endpoint takes");
+            return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
     }
 
     /**
@@ -93,7 +111,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             problem.put("status", response.getStatus());
             // a server-side failure may carry SQL or internals: the log has them, the caller does not
             problem.put("detail", response.getStatus() >= 500
-                    ? "Something went wrong on our side; nothing was changed. The error is logged." : error.getMessage());
+                    ? "Something went wrong on our side; nothing was changed. The error is logged." : withPagingHint(error));
             problem.put("camundaType", error.getType());
             if (error.getCode() != null) {
                 problem.put("code", error.getCode());
@@ -103,6 +121,18 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 problem.put("details", parse.getDetails());
             }
             response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
+        }
+
+        /** The engine's refusal of an unbounded list query names no way out: say how to page. */
+        private static String withPagingHint(ExceptionDto error) {
+            String message = error.getMessage();
+            if (message == null || !message.startsWith("An unbound number of results is forbidden")) {
+                return message;
+            }
+            ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+            int limit = engine == null ? Integer.MAX_VALUE
+                    : ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+            return message + " Say maxResults (at most " + limit + ") and page with firstResult.";
         }
     }
 }

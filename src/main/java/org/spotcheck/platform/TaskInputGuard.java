@@ -3,14 +3,9 @@ package org.spotcheck.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -25,15 +20,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.spotcheck.security.Groups;
 import org.spotcheck.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A task's user may set only the fields of the task's form, and only by completing it.
@@ -47,13 +38,6 @@ class TaskInputGuard extends OncePerRequestFilter {
     private static final Pattern TASK_WRITE = Pattern.compile(
             "^(/engine-rest|/camunda/api/engine)(?:/engine/([^/]+))?/task/([^/]+)/"
                     + "(complete|submit-form|resolve|variables|localVariables|bpmnError|bpmnEscalation)(?:/.*)?$");
-    private static final UrlPathHelper DECODED = new UrlPathHelper();
-
-    static {
-        // the path as Jersey will route it: %74ask is task
-        DECODED.setUrlDecode(true);
-        DECODED.setRemoveSemicolonContent(true);
-    }
     private static final Set<String> PLAIN_TYPES = Set.of("Boolean", "String", "Double", "Integer", "Long", "Short",
             "Null");
     private static final int MAX_BODY = 1 << 20;
@@ -73,10 +57,10 @@ class TaskInputGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher task = TASK_WRITE.matcher(DECODED.getPathWithinApplication(request));
+        Matcher task = TASK_WRITE.matcher(EngineCallers.path(request));
         // the engine this request is served by, found as engine-rest and the webapps find it
         ProcessEngine engine = task.matches() ? EngineUtil.lookupProcessEngine(task.group(2)) : null;
-        Authentication user = engine == null ? null : caller(engine, request, task.group(2));
+        Authentication user = engine == null ? null : EngineCallers.of(engine, request);
         if (user == null) {
             chain.doFilter(request, response); // unauthenticated: the engine refuses it anyway
             return;
@@ -107,7 +91,7 @@ class TaskInputGuard extends OncePerRequestFilter {
         }
         TaskActors.takeRefusal();
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new Replayed(request, body), answer);
+        chain.doFilter(new ReplayedRequest(request, body), answer);
         String refusal = TaskActors.takeRefusal();
         if (refusal != null && answer.getStatus() >= 500) {
             // Tasklist's API reports a refused completion as a 500; it is the caller's input, so 400
@@ -115,24 +99,6 @@ class TaskInputGuard extends OncePerRequestFilter {
         } else {
             answer.copyBodyToResponse();
         }
-    }
-
-    /**
-     * The engine's authenticated user for /engine-rest; for Tasklist, whose own login
-     * filter may not have run yet, the user of the webapp session.
-     */
-    private Authentication caller(ProcessEngine engine, HttpServletRequest request, String engineName) {
-        Authentication current = engine.getIdentityService().getCurrentAuthentication();
-        HttpSession session = request.getSession(false);
-        if (current != null || session == null) {
-            return current;
-        }
-        Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
-        if (logins != null && logins.getAuthenticationForProcessEngine(engine.getName())
-                instanceof UserAuthentication login) {
-            return new Authentication(login.getIdentityId(), login.getGroupIds());
-        }
-        return null;
     }
 
     /**
@@ -240,56 +206,5 @@ class TaskInputGuard extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemResponses.write(json, request, response, status, detail);
-    }
-
-    /** The request with its body, already read here, readable again by the engine. */
-    private static final class Replayed extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        Replayed(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

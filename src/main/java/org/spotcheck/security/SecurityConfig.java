@@ -39,6 +39,9 @@ class SecurityConfig {
                         .hasAuthority(Groups.authority(Groups.INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.POST, "/api/cases/*/verification"))
                         .hasAuthority(Groups.authority(Groups.VERIFIERS))
+                        // a verifier's reduced view has no flags and no timeline: paging through them is for staff
+                        .requestMatchers(path("/api/cases/*/flags"), path("/api/cases/*/timeline"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF))
                         // a verifier sees the cases routed to it (checked per case), in a reduced view
                         .requestMatchers(path(HttpMethod.GET, "/api/cases/*"), path(HttpMethod.HEAD, "/api/cases/*"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_VERIFIERS))

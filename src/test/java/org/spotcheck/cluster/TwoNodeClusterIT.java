@@ -155,7 +155,8 @@ class TwoNodeClusterIT {
     }
 
     private static void complete(int port, String caseNumber, String user, String variables) throws Exception {
-        JsonNode tasks = get(port, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json();
+        JsonNode tasks = get(port, "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + caseNumber, user)
+                .json();
         assertThat(tasks).as(user + " tasks of " + caseNumber).hasSize(1);
         Response done = post(port, "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", user,
                 "{\"variables\": " + variables + "}");

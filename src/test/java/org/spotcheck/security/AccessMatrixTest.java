@@ -2,6 +2,7 @@ package org.spotcheck.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +21,13 @@ import org.spotcheck.support.IntegrationTest;
 class AccessMatrixTest extends IntegrationTest {
 
     private String caseNumber;
+    private Task purchase;
 
     @BeforeAll
     void aCase() {
         caseNumber = api().post("/api/cases", "intake", Flags.decidedAs("TEST_BUY").toString()).json()
                 .get("caseNumber").asText();
+        purchase = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
     }
 
     @ParameterizedTest(name = "{0} {1} as {3} -> {4}")
@@ -59,6 +62,26 @@ class AccessMatrixTest extends IntegrationTest {
             GET, /api/cases/{case}/custody, -, intake, 403
             GET, /api/cases/{case}/custody, -, rh-acme, 403
             GET, /api/cases/{case}/custody, -, -, 401
+            GET, /api/cases/{case}/flags, -, admin, 200
+            GET, /api/cases/{case}/flags, -, analyst, 200
+            GET, /api/cases/{case}/flags, -, buyer, 200
+            GET, /api/cases/{case}/flags, -, custodian, 200
+            GET, /api/cases/{case}/flags, -, liaison, 200
+            GET, /api/cases/{case}/flags, -, owner, 200
+            GET, /api/cases/{case}/flags, -, manager, 200
+            GET, /api/cases/{case}/flags, -, intake, 403
+            GET, /api/cases/{case}/flags, -, rh-acme, 403
+            GET, /api/cases/{case}/flags, -, -, 401
+            GET, /api/cases/{case}/timeline, -, admin, 200
+            GET, /api/cases/{case}/timeline, -, analyst, 200
+            GET, /api/cases/{case}/timeline, -, buyer, 200
+            GET, /api/cases/{case}/timeline, -, custodian, 200
+            GET, /api/cases/{case}/timeline, -, liaison, 200
+            GET, /api/cases/{case}/timeline, -, owner, 200
+            GET, /api/cases/{case}/timeline, -, manager, 200
+            GET, /api/cases/{case}/timeline, -, intake, 403
+            GET, /api/cases/{case}/timeline, -, rh-acme, 403
+            GET, /api/cases/{case}/timeline, -, -, 401
             GET, /api/evidence/verify, -, admin, 200
             GET, /api/evidence/verify, -, analyst, 200
             GET, /api/evidence/verify, -, buyer, 200
@@ -169,26 +192,66 @@ class AccessMatrixTest extends IntegrationTest {
             POST, /api/cases/{case}/verification, {}, intake, 403
             POST, /api/cases/{case}/verification, {}, rh-acme, 400
             POST, /api/cases/{case}/verification, {}, -, 401
-            GET, /engine-rest/task, -, admin, 200
-            GET, /engine-rest/task, -, analyst, 200
-            GET, /engine-rest/task, -, buyer, 200
-            GET, /engine-rest/task, -, custodian, 200
-            GET, /engine-rest/task, -, liaison, 200
-            GET, /engine-rest/task, -, owner, 200
-            GET, /engine-rest/task, -, manager, 200
-            GET, /engine-rest/task, -, intake, 403
-            GET, /engine-rest/task, -, rh-acme, 403
-            GET, /engine-rest/task, -, -, 401
-            GET, /engine-rest/process-definition, -, admin, 200
-            GET, /engine-rest/process-definition, -, analyst, 200
-            GET, /engine-rest/process-definition, -, buyer, 200
-            GET, /engine-rest/process-definition, -, custodian, 200
-            GET, /engine-rest/process-definition, -, liaison, 200
-            GET, /engine-rest/process-definition, -, owner, 200
-            GET, /engine-rest/process-definition, -, manager, 200
-            GET, /engine-rest/process-definition, -, intake, 403
-            GET, /engine-rest/process-definition, -, rh-acme, 403
-            GET, /engine-rest/process-definition, -, -, 401
+            GET, /engine-rest/task?maxResults=10, -, admin, 200
+            GET, /engine-rest/task?maxResults=10, -, analyst, 200
+            GET, /engine-rest/task?maxResults=10, -, buyer, 200
+            GET, /engine-rest/task?maxResults=10, -, custodian, 200
+            GET, /engine-rest/task?maxResults=10, -, liaison, 200
+            GET, /engine-rest/task?maxResults=10, -, owner, 200
+            GET, /engine-rest/task?maxResults=10, -, manager, 200
+            GET, /engine-rest/task?maxResults=10, -, intake, 403
+            GET, /engine-rest/task?maxResults=10, -, rh-acme, 403
+            GET, /engine-rest/task?maxResults=10, -, -, 401
+            GET, /engine-rest/process-definition?maxResults=10, -, admin, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, analyst, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, buyer, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, custodian, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, liaison, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, owner, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, manager, 200
+            GET, /engine-rest/process-definition?maxResults=10, -, intake, 403
+            GET, /engine-rest/process-definition?maxResults=10, -, rh-acme, 403
+            GET, /engine-rest/process-definition?maxResults=10, -, -, 401
+            GET, /engine-rest/task/{task}/comment, -, admin, 200
+            GET, /engine-rest/task/{task}/comment, -, analyst, 404
+            GET, /engine-rest/task/{task}/comment, -, buyer, 200
+            GET, /engine-rest/task/{task}/comment, -, custodian, 404
+            GET, /engine-rest/task/{task}/comment, -, liaison, 404
+            GET, /engine-rest/task/{task}/comment, -, owner, 404
+            GET, /engine-rest/task/{task}/comment, -, manager, 404
+            GET, /engine-rest/task/{task}/comment, -, intake, 403
+            GET, /engine-rest/task/{task}/comment, -, rh-acme, 403
+            GET, /engine-rest/task/{task}/comment, -, -, 401
+            GET, /engine-rest/task/{task}/attachment, -, admin, 200
+            GET, /engine-rest/task/{task}/attachment, -, analyst, 404
+            GET, /engine-rest/task/{task}/attachment, -, buyer, 200
+            GET, /engine-rest/task/{task}/attachment, -, custodian, 404
+            GET, /engine-rest/task/{task}/attachment, -, liaison, 404
+            GET, /engine-rest/task/{task}/attachment, -, owner, 404
+            GET, /engine-rest/task/{task}/attachment, -, manager, 404
+            GET, /engine-rest/task/{task}/attachment, -, intake, 403
+            GET, /engine-rest/task/{task}/attachment, -, rh-acme, 403
+            GET, /engine-rest/task/{task}/attachment, -, -, 401
+            POST, /engine-rest/task/{task}/comment/create, {}, admin, 400
+            POST, /engine-rest/task/{task}/comment/create, {}, analyst, 404
+            POST, /engine-rest/task/{task}/comment/create, {}, buyer, 400
+            POST, /engine-rest/task/{task}/comment/create, {}, custodian, 404
+            POST, /engine-rest/task/{task}/comment/create, {}, liaison, 404
+            POST, /engine-rest/task/{task}/comment/create, {}, owner, 404
+            POST, /engine-rest/task/{task}/comment/create, {}, manager, 404
+            POST, /engine-rest/task/{task}/comment/create, {}, intake, 403
+            POST, /engine-rest/task/{task}/comment/create, {}, rh-acme, 403
+            POST, /engine-rest/task/{task}/comment/create, {}, -, 401
+            GET, /engine-rest/process-instance/{process}/comment, -, admin, 200
+            GET, /engine-rest/process-instance/{process}/comment, -, analyst, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, buyer, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, custodian, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, liaison, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, owner, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, manager, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, intake, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, rh-acme, 403
+            GET, /engine-rest/process-instance/{process}/comment, -, -, 401
             GET, /api/unknown-endpoint, -, admin, 403
             GET, /api/unknown-endpoint, -, analyst, 403
             GET, /api/unknown-endpoint, -, buyer, 403
@@ -201,7 +264,8 @@ class AccessMatrixTest extends IntegrationTest {
             GET, /api/unknown-endpoint, -, -, 401
             """)
     void answers(String method, String path, String body, String user, int expected) {
-        String target = path.replace("{case}", caseNumber);
+        String target = path.replace("{case}", caseNumber).replace("{task}", purchase.getId())
+                .replace("{process}", purchase.getProcessInstanceId());
         String who = "-".equals(user) ? null : user;
         Api.Response response = switch (method) {
             case "GET" -> api().get(target, who);

@@ -32,11 +32,46 @@ class EngineRestAccessTest extends IntegrationTest {
     }
 
     @Test
+    void listQueriesMustSayHowManyResultsUpToTheLimit() {
+        for (String path : new String[] {"/engine-rest/task", "/engine-rest/history/process-instance",
+                "/engine-rest/process-instance", "/engine-rest/filter"}) {
+            Api.Response unbounded = api().get(path, "admin");
+            assertThat(unbounded.status()).as(path + " without maxResults").isEqualTo(400);
+            assertThat(unbounded.isProblem()).isTrue();
+            assertThat(unbounded.json().get("detail").asText()).as(path)
+                    .contains("unbound number of results").contains("maxResults").contains("2000");
+
+            Api.Response tooMany = api().get(path + "?firstResult=0&maxResults=2001", "admin");
+            assertThat(tooMany.status()).as(path + " with maxResults 2001").isEqualTo(400);
+            assertThat(tooMany.isProblem()).isTrue();
+            assertThat(tooMany.json().get("detail").asText()).contains("Max results limit of 2000 exceeded");
+
+            assertThat(api().get(path + "?firstResult=0&maxResults=2000", "admin").status()).as(path).isEqualTo(200);
+        }
+        // counts stay unbounded: they return one number
+        assertThat(api().get("/engine-rest/task/count", "admin").status()).isEqualTo(200);
+
+        // Tasklist within the limit: its filters 2000 at a time, then a filter's first page of tasks
+        String caseNumber = newCase("TEST_BUY");
+        org.spotcheck.support.TasklistSession tasklist = api().tasklist("buyer");
+        Api.Response filters = tasklist.get("/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task");
+        assertThat(filters.status()).as(filters.body()).isEqualTo(200);
+        String filterId = filters.json().get(0).get("id").asText();
+        Api.Response page = tasklist.post("/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json()).hasSizeLessThanOrEqualTo(15);
+        assertThat(page.json().get(0).get("id").asText()).isEqualTo(openTask(caseNumber));
+        assertThat(tasklist.get("/task?processInstanceBusinessKey=" + caseNumber).status()).isEqualTo(400);
+    }
+
+    @Test
     void buyerSeesTheTestPurchaseOfAHighRiskFlagWithItsForm() {
         String caseNumber = newCase("TEST_BUY");
         String taskId = openTask(caseNumber);
 
-        JsonNode buyersTasks = api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, "buyer").json();
+        JsonNode buyersTasks = api().get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + caseNumber,
+                "buyer").json();
         assertThat(buyersTasks).extracting(t -> t.get("taskDefinitionKey").asText())
                 .containsExactly("Task_PerformTestPurchase");
         Api.Response form = api().get("/engine-rest/task/" + taskId + "/deployed-form", "buyer");
@@ -53,12 +88,13 @@ class EngineRestAccessTest extends IntegrationTest {
         String taskId = openTask(caseNumber);
 
         for (String outsider : new String[] {"intake", "rh-acme"}) {
-            Api.Response denied = api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, outsider);
+            Api.Response denied = api().get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + caseNumber,
+                    outsider);
             assertThat(denied.status()).as(outsider).isEqualTo(403);
             assertThat(api().post("/engine-rest/task/" + taskId + "/complete", outsider, "{}").status()).isEqualTo(403);
         }
         for (String user : new String[] {"analyst", "custodian", "liaison"}) {
-            assertThat(api().get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json())
+            assertThat(api().get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + caseNumber, user).json())
                     .as(user).isEmpty();
             Api.Response variables = api().get("/engine-rest/task/" + taskId + "/variables", user);
             assertThat(variables.status()).as(user).isEqualTo(403);
@@ -71,17 +107,17 @@ class EngineRestAccessTest extends IntegrationTest {
 
     @Test
     void eachTaskGroupHasItsOwnTasklistFilter() {
-        JsonNode analystFilters = api().get("/engine-rest/filter", "analyst").json();
+        JsonNode analystFilters = api().get("/engine-rest/filter?maxResults=100", "analyst").json();
         assertThat(analystFilters).extracting(f -> f.at("/query/candidateGroup").asText()).containsExactly("triage");
-        JsonNode buyerFilters = api().get("/engine-rest/filter", "buyer").json();
+        JsonNode buyerFilters = api().get("/engine-rest/filter?maxResults=100", "buyer").json();
         assertThat(buyerFilters).extracting(f -> f.at("/query/candidateGroup").asText()).containsExactly("test-buyers");
         String filterId = buyerFilters.get(0).get("id").asText();
         String caseNumber = newCase("TEST_BUY");
 
-        JsonNode listed = api().get("/engine-rest/filter/" + filterId + "/list", "buyer").json();
+        JsonNode listed = api().get("/engine-rest/filter/" + filterId + "/list?maxResults=100", "buyer").json();
 
         assertThat(listed.toString()).contains(openTask(caseNumber));
-        assertThat(api().get("/engine-rest/filter/" + filterId + "/list", "analyst").status()).isEqualTo(403);
+        assertThat(api().get("/engine-rest/filter/" + filterId + "/list?maxResults=100", "analyst").status()).isEqualTo(403);
     }
 
     @Test

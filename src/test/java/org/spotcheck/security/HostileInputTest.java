@@ -92,4 +92,79 @@ class HostileInputTest extends CaseFlows {
                 tried, SEED);
         assertThat(tried).isEqualTo(7 * PER_ENDPOINT);
     }
+
+    @Test
+    void noCommentBreaksATask() {
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+        org.camunda.bpm.engine.task.Task task = task(c);
+        String path = "/engine-rest/task/" + task.getId() + "/comment/create";
+        Random random = new Random(SEED);
+        int tried = 0;
+        for (int i = 0; i < PER_ENDPOINT; i++) {
+            ObjectNode valid = Hostile.NODES.objectNode().put("message", "Seller asked for a phone number")
+                    .put("processInstanceId", task.getProcessInstanceId());
+            byte[] body = Hostile.mutate(valid, random);
+            int before = engine.getTaskService().getTaskComments(task.getId()).size();
+            Api.Response response = api().postBytes(path, "buyer", body);
+            tried++;
+            String input = abbreviated(new String(body, StandardCharsets.UTF_8));
+            assertThat(response.status()).as("%s -> %s", input, abbreviated(response.body())).isLessThan(500);
+            if (response.status() >= 400) {
+                assertThat(response.isProblem()).as("problem+json for %s", input).isTrue();
+                assertThat(engine.getTaskService().getTaskComments(task.getId())).as(input).hasSize(before);
+            }
+        }
+        assertThat(engine.getTaskService().getProcessInstanceComments(task.getProcessInstanceId()))
+                .allSatisfy(comment -> assertThat(comment.getTaskId()).isEqualTo(task.getId()));
+        System.out.printf("HostileInputTest: %d generated comments tried (seed %d) on a task, no 5xx%n", tried, SEED);
+        assertThat(tried).isEqualTo(PER_ENDPOINT);
+    }
+
+    private static final String[] PARAMETERS = {"page", "size", "flagId", "listingId", "sellerId", "status", "outcome"};
+    // as sent, already percent-encoded: invalid UTF-8, NUL, overflowing and odd numbers, values of the wrong field
+    private static final String[] RAW = {"%C3%28", "%FF", "%00", "-1", "2147483648", "99999999999999999999", "1e3",
+            "0x10", "%205", "5%20", "%EF%BC%91%EF%BC%90", "CLOSED", "DISMISSED", "", "null", "%5B%5D", "1&page=2"};
+
+    /** A query string of one to three parameters, each hostile: as generated values, or raw percent-encoding. */
+    private static String hostileQuery(Random random) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            String value;
+            if (random.nextBoolean()) {
+                value = RAW[random.nextInt(RAW.length)];
+            } else {
+                com.fasterxml.jackson.databind.JsonNode node = Hostile.hostileValue(random);
+                String text = node.isTextual() ? node.asText() : node.toString();
+                // a request line past Tomcat's 8 KiB is refused before the application sees it
+                value = java.net.URLEncoder.encode(text.length() > 1000 ? text.substring(0, 1000) : text,
+                        StandardCharsets.UTF_8);
+            }
+            query.append(i == 0 ? "?" : "&").append(PARAMETERS[random.nextInt(PARAMETERS.length)]).append('=')
+                    .append(value);
+        }
+        return query.toString();
+    }
+
+    @Test
+    void noQueryParameterBreaksASearchOrACasesPages() {
+        Random random = new Random(SEED);
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+        int tried = 0;
+        for (String path : new String[] {"/api/cases", "/api/cases/" + c.number() + "/flags",
+                "/api/cases/" + c.number() + "/timeline"}) {
+            for (int i = 0; i < PER_ENDPOINT; i++) {
+                String target = path + hostileQuery(random);
+                Api.Response response = api().get(target, "analyst");
+                tried++;
+                assertThat(response.status()).as("%s -> %s", abbreviated(target), abbreviated(response.body()))
+                        .isLessThan(500);
+                if (response.status() >= 400) {
+                    assertThat(response.isProblem()).as("problem+json for %s", abbreviated(target)).isTrue();
+                }
+            }
+        }
+        System.out.printf("HostileInputTest: %d generated query strings tried (seed %d) on the search and a case's"
+                + " flags and timeline, no 5xx%n", tried, SEED);
+        assertThat(tried).isEqualTo(3 * PER_ENDPOINT);
+    }
 }

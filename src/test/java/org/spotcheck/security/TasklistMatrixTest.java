@@ -69,7 +69,7 @@ class TasklistMatrixTest extends CaseFlows {
     private void matrix(Task task, String owner, Map<String, Object> validInput) {
         assertThat(task).isNotNull();
         String id = task.getId();
-        String byInstance = "/task?processInstanceId=" + task.getProcessInstanceId();
+        String byInstance = "/task?maxResults=10&processInstanceId=" + task.getProcessInstanceId();
         for (String user : ACCOUNTS) {
             if (user.equals(owner)) {
                 continue;

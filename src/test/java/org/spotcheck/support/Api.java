@@ -41,6 +41,11 @@ public final class Api {
         return TasklistSession.at(port, loginPath, user, password);
     }
 
+    /** Logged into Cockpit as a browser would be, with the engine API its pages call. */
+    public TasklistSession cockpit(String user) {
+        return new TasklistSession(port, user, user, "cockpit");
+    }
+
     /** Dev accounts have password = user id. */
     public Response get(String path, String user) {
         return send(request(path, user).GET());
@@ -73,6 +78,10 @@ public final class Api {
     public Response put(String path, String user, String body) {
         return send(request(path, user).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path, String user) {
+        return send(request(path, user).DELETE());
     }
 
     private HttpRequest.Builder request(String path, String user) {

@@ -29,18 +29,18 @@ public final class TasklistSession {
 
     /** Signed in to one of the webapps (tasklist, cockpit, admin, welcome) through its own login form. */
     TasklistSession(int port, String user, String password, String app) {
-        this(port, user, password, "/camunda/api/admin/auth/user/default/login/" + app, true);
+        this(port, user, password, app, "/camunda/api/admin/auth/user/default/login/" + app);
     }
 
     /** Signed in through any login path, e.g. an encoded one an attacker would try. */
     static TasklistSession at(int port, String loginPath, String user, String password) {
-        return new TasklistSession(port, user, password, loginPath, true);
+        return new TasklistSession(port, user, password, "tasklist", loginPath);
     }
 
-    private TasklistSession(int port, String user, String password, String loginPath, boolean path) {
+    private TasklistSession(int port, String user, String password, String app, String loginPath) {
         this.port = port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()); // session and CSRF cookie
+        send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET()); // session and CSRF cookie
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
         this.loginStatus = send(withCsrf(HttpRequest.newBuilder(uri(loginPath)))
