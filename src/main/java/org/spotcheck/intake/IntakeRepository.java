@@ -41,7 +41,7 @@ class IntakeRepository {
     }
 
     // the two-key form of advisory locks: a space of their own, apart from the identity key locks
-    private static final int FLAG_LOCKS = 0x464C4147;
+    static final int FLAG_LOCKS = 0x464C4147;
 
     /** A new flag of a batch, with its stored JSON and the case it opened or joined. */
     record StoredFlag(NewFlag flag, String payloadJson, long casePk, boolean merged) {
