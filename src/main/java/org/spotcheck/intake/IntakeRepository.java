@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.platform.ArraySql;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Repository;
 class IntakeRepository {
 
     private final JdbcTemplate template;
+    private final LockTimeout lockTimeout;
 
-    IntakeRepository(JdbcTemplate template) {
+    IntakeRepository(JdbcTemplate template, LockTimeout lockTimeout) {
         this.template = template;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -34,6 +37,7 @@ class IntakeRepository {
      * first has committed, and then finds the flag on record.
      */
     void holdFlagIds(Collection<String> flagIds) {
+        lockTimeout.bound();
         ArraySql.query(template, """
                 select pg_advisory_xact_lock(%d, k) from (
                     select distinct hashtext(f) as k from unnest(?::varchar[]) as a(f) order by k) as ids"""
