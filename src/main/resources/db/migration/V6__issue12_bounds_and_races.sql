@@ -5,3 +5,10 @@
 -- and evidence_item.uri allow) plus a sentence and the hash: 2,000 was too short by 87.
 -- Widening a varchar rewrites nothing, and ALTER is no UPDATE: the append-only trigger holds.
 alter table custody_entry alter column details type varchar(4000);
+
+-- a brand is one brand whatever its case (routing matches lower(brand)): 'Acme' and 'ACME' held by
+-- two rights holders made routing fail on two answers. Keep one row per brand (the first
+-- spelling in byte order; PUT /api/verifiers/{id} refuses a brand held by another with 409).
+delete from verifier_brand a using verifier_brand b
+where lower(a.brand) = lower(b.brand) and a.brand collate "C" > b.brand collate "C";
+create unique index verifier_brand_once_in_any_case on verifier_brand (lower(brand));

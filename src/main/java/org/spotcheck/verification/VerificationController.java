@@ -46,8 +46,12 @@ class VerificationController {
 
     /** Registers a rights holder (for brands) or an accredited lab (for categories); admin only. */
     @PutMapping(path = "/api/verifiers/{verifierId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> register(@PathVariable String verifierId, @Valid @RequestBody Verifier body) {
-        registry.register(verifierId, body.kind().name(), body.name(), body.covers());
+    ResponseEntity<?> register(@PathVariable String verifierId, @Valid @RequestBody Verifier body) {
+        try {
+            registry.register(verifierId, body.kind().name(), body.name(), body.covers());
+        } catch (VerifierRegistry.BrandTaken e) {
+            return Problems.of(HttpStatus.CONFLICT, "Brand registered to another rights holder", e.getMessage());
+        }
         return ResponseEntity.noContent().build();
     }
 
