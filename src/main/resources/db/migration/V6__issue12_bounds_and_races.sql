@@ -12,3 +12,10 @@ alter table custody_entry alter column details type varchar(4000);
 delete from verifier_brand a using verifier_brand b
 where lower(a.brand) = lower(b.brand) and a.brand collate "C" > b.brand collate "C";
 create unique index verifier_brand_once_in_any_case on verifier_brand (lower(brand));
+
+-- agencies number their own reports: 'PSB-1' may come for two referrals, and must count for each;
+-- a report is the same report only within its referral (the key leads with the referral, so the
+-- by-referral index is redundant)
+alter table referral_outcome drop constraint referral_outcome_pkey;
+alter table referral_outcome add constraint referral_outcome_pkey primary key (referral_id, report_id);
+drop index referral_outcome_by_referral;
