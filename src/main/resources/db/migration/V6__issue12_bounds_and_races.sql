@@ -19,3 +19,7 @@ create unique index verifier_brand_once_in_any_case on verifier_brand (lower(bra
 alter table referral_outcome drop constraint referral_outcome_pkey;
 alter table referral_outcome add constraint referral_outcome_pkey primary key (referral_id, report_id);
 drop index referral_outcome_by_referral;
+
+-- a round the 30-day timer re-routed is closed: a verdict for it arriving later is refused (409),
+-- never taken for the next round; set under the row lock a verdict takes
+alter table verification add column superseded_at timestamptz;

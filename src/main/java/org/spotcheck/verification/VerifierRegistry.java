@@ -33,7 +33,8 @@ public class VerifierRegistry {
         return jdbc.sql("""
                 select l.verifier_id from lab_category l
                 where l.category = :category
-                order by (select count(*) from verification v where v.verifier_id = l.verifier_id and v.verdict is null),
+                order by (select count(*) from verification v
+                          where v.verifier_id = l.verifier_id and v.verdict is null and v.superseded_at is null),
                          l.verifier_id
                 limit 1""").param("category", category).query(String.class).optional();
     }
