@@ -23,3 +23,7 @@ drop index referral_outcome_by_referral;
 -- a round the 30-day timer re-routed is closed: a verdict for it arriving later is refused (409),
 -- never taken for the next round; set under the row lock a verdict takes
 alter table verification add column superseded_at timestamptz;
+
+-- linked cases read each network member's latest listing; without this, one scan of all listings
+-- per member. seller_pk alone (not updated_at): listing refreshes stay HOT updates
+create index listing_by_seller on listing (seller_pk);

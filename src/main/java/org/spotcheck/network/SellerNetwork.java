@@ -105,8 +105,4 @@ public class SellerNetwork {
     }
 
     /** Every seller of the seller's network, itself included. */
-    public List<Long> membersOf(long sellerPk) {
-        return jdbc.sql("select id from seller where network_id = (select network_id from seller where id = :seller) order by id")
-                .param("seller", sellerPk).query(Long.class).list();
-    }
 }
