@@ -23,6 +23,10 @@ drop index referral_outcome_by_referral;
 -- a round the 30-day timer re-routed is closed: a verdict for it arriving later is refused (409),
 -- never taken for the next round; set under the row lock a verdict takes
 alter table verification add column superseded_at timestamptz;
+-- rounds re-routed before this column existed: unanswered, with a later round
+update verification v set superseded_at = (select min(n.requested_at) from verification n
+                                           where n.case_pk = v.case_pk and n.round > v.round)
+where v.verdict is null and exists (select 1 from verification n where n.case_pk = v.case_pk and n.round > v.round);
 
 -- linked cases read each network member's latest listing; without this, one scan of all listings
 -- per member. seller_pk alone (not updated_at): listing refreshes stay HOT updates
