@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseJournal {
 
     public static final String ACTOR_SYSTEM = "spotcheck";
+    /** What a timeline entry holds (timeline_entry.text). */
+    static final int MAX_TEXT = 4000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -51,7 +53,7 @@ public class CaseJournal {
             cases.add(entry.ref().pk());
             stages.add(entry.stage());
             actors.add(entry.actor());
-            texts.add(entry.text());
+            texts.add(bounded(entry.text()));
             events.add(new Outbox.Event(Topics.CASE_EVENTS, entry.ref().caseNumber(), "spotcheck.case." + entry.eventType(),
                     entry.ref().caseNumber(), payload(entry.ref(), entry.stage(), entry.data())));
         }
@@ -62,6 +64,18 @@ public class CaseJournal {
                 order by n""", ArraySql.of("int8", cases), ArraySql.of("varchar", stages), ArraySql.of("varchar", actors),
                 ArraySql.of("varchar", texts));
         outbox.appendAll(events);
+    }
+
+    /** A text too long for the timeline is cut (marked with '…') rather than failing the change it records. */
+    static String bounded(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = MAX_TEXT - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static Map<String, Object> payload(CaseRef ref, String stage, Map<String, ?> data) {
@@ -81,7 +95,7 @@ public class CaseJournal {
         jdbc.sql("""
                 insert into timeline_entry (case_pk, at, stage, actor, text)
                 values (:case, clock_timestamp(), :stage, :actor, :text)""")
-                .param("case", ref.pk()).param("stage", stage).param("actor", actor).param("text", text)
+                .param("case", ref.pk()).param("stage", stage).param("actor", actor).param("text", bounded(text))
                 .update();
         outbox.append(Topics.CASE_EVENTS, ref.caseNumber(), "spotcheck.case." + eventType, ref.caseNumber(),
                 payload(ref, stage, data));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spotcheck.platform.ArraySql;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,10 +19,12 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final LockTimeout lockTimeout;
 
-    CaseRepository(JdbcClient jdbc, JdbcTemplate template) {
+    CaseRepository(JdbcClient jdbc, JdbcTemplate template, LockTimeout lockTimeout) {
         this.jdbc = jdbc;
         this.template = template;
+        this.lockTimeout = lockTimeout;
     }
 
     /** {@code count} new case numbers at once. */
@@ -89,6 +92,7 @@ public class CaseRepository {
             return found;
         }
         Object ids = ArraySql.of("int8", found.values().stream().map(CaseRef::pk).toList());
+        lockTimeout.bound();
         ArraySql.query(template, """
                 select pg_advisory_xact_lock_shared(%d, hashint8(i))
                 from (select distinct i from unnest(?::int8[]) as a(i) order by i) as cases""".formatted(CASE_LOCKS),
@@ -163,6 +167,7 @@ public class CaseRepository {
     /** @return false when the case was closed already: closing is idempotent */
     public boolean close(long casePk, Outcome outcome) {
         // waits for the batches merging flags into the case (findOpenByListings) to commit
+        lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:locks, hashint8(:id))").param("locks", CASE_LOCKS).param("id", casePk)
                 .query().singleRow();
         return jdbc.sql("""

@@ -23,6 +23,7 @@ class EnforcementDelegates {
         return execution -> enforcement.sanction(execution.getProcessBusinessKey(), (String) execution.getVariable(SANCTION));
     }
 
+    /** An async job of its own, after the case closed: a large network can fail or retry only this step. */
     @Bean
     JavaDelegate spawnLinkedCases(LinkedCases linked) {
         return execution -> linked.spawnFor(execution.getProcessBusinessKey());

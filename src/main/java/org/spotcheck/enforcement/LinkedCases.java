@@ -2,93 +2,118 @@ package org.spotcheck.enforcement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.enforcement.domain.LinkedFlagId;
 import org.spotcheck.intake.IntakeResult;
 import org.spotcheck.intake.IntakeService;
 import org.spotcheck.intake.domain.Category;
 import org.spotcheck.intake.domain.FlagSource;
 import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.network.SellerNetwork;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.spotcheck.platform.ArraySql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A confirmed fake puts the seller's whole network under suspicion: every linked seller
  * without an open case gets one, through the normal intake path. The flag id is derived
- * from the origin case and the seller, so a retried step creates nothing twice.
+ * from the origin case and the seller ({@link LinkedFlagId}), so a retried step creates
+ * nothing twice. Its cost grows with the network, not its statements: the members are
+ * read at once and handed to intake in batches, and what it records names a count.
  */
 @Service
 class LinkedCases {
 
     /** Risk given to a linked seller's listing: high enough for a test buy at priority 1. */
     static final BigDecimal LINKED_RISK = new BigDecimal("0.90");
+    /** Flags handed to intake at once: a Kafka poll's worth, what its set-based statements are built for. */
+    static final int BATCH = 500;
+    /** Case numbers the timeline entry and the event name at most; the count says how many in all. */
+    static final int NAMED = 20;
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final CaseRepository cases;
     private final CaseJournal journal;
-    private final SellerNetwork network;
     private final IntakeService intake;
 
-    LinkedCases(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, SellerNetwork network, IntakeService intake) {
+    LinkedCases(JdbcTemplate jdbc, CaseRepository cases, CaseJournal journal, IntakeService intake) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.journal = journal;
-        this.network = network;
         this.intake = intake;
+    }
+
+    private record Member(String flagId, NewFlag.Listing listing, boolean hasOpenCase) {
     }
 
     @Transactional
     List<String> spawnFor(String caseNumber) {
         CaseRef origin = cases.require(caseNumber);
-        long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :case").param("case", origin.pk())
-                .query(Long.class).single();
-        List<String> opened = new ArrayList<>();
-        int skipped = 0;
-        for (long member : network.membersOf(sellerPk)) {
-            if (member == sellerPk) {
-                continue;
+        List<Member> members = linkedSellersOf(cases.sellerOf(origin.pk()), caseNumber);
+        Set<String> flaggedBefore = new HashSet<>(ArraySql.query(jdbc, "select flag_id from flag where flag_id = any(?::varchar[])",
+                (rs, n) -> rs.getString(1), ArraySql.of("varchar", members.stream().map(Member::flagId).toList())));
+        List<NewFlag> flags = new ArrayList<>();
+        for (Member member : members) {
+            // a seller with an open case is being looked at already; one this step flagged before answers again
+            if (member.listing() != null && (!member.hasOpenCase() || flaggedBefore.contains(member.flagId()))) {
+                flags.add(new NewFlag(member.flagId(), FlagSource.LINKED_SELLER, member.listing(),
+                        new NewFlag.Signals(LINKED_RISK, null, null, null, null, null), null));
             }
-            Optional<NewFlag> flag = latestListingOf(member, caseNumber);
-            boolean hasOpenCase = jdbc.sql("select count(*) from spot_case where seller_pk = :s and closed_at is null")
-                    .param("s", member).query(Long.class).single() > 0;
-            if (flag.isEmpty() || (hasOpenCase && !alreadyFlagged(flag.get().flagId()))) {
-                skipped++;
-                continue;
-            }
-            IntakeResult result = intake.receive(flag.get(), CaseJournal.ACTOR_SYSTEM);
-            opened.add(result.caseNumber());
         }
+        List<String> opened = new ArrayList<>(flags.size());
+        for (int from = 0; from < flags.size(); from += BATCH) {
+            intake.receiveAll(flags.subList(from, Math.min(flags.size(), from + BATCH)), CaseJournal.ACTOR_SYSTEM)
+                    .stream().map(IntakeResult::caseNumber).forEach(opened::add);
+        }
+        int skipped = members.size() - flags.size();
         if (!opened.isEmpty() || skipped > 0) {
-            journal.record(origin, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Linked sellers: cases " + opened
-                    + (skipped > 0 ? "; " + skipped + " skipped (open case, or no listing known)" : ""),
-                    "linked-cases", Map.of("caseNumbers", opened));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("opened", opened.size());
+            data.put("skipped", skipped);
+            data.put("caseNumbers", opened.subList(0, Math.min(NAMED, opened.size())));
+            journal.record(origin, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, summary(opened, skipped), "linked-cases", data);
         }
         return opened;
     }
 
-    private boolean alreadyFlagged(String flagId) {
-        return jdbc.sql("select count(*) from flag where flag_id = :f").param("f", flagId).query(Long.class).single() > 0;
+    /** The other sellers of the network, each with its latest listing (none when no listing is known). */
+    private List<Member> linkedSellersOf(long sellerPk, String originCase) {
+        return jdbc.query("""
+                select s.seller_id, l.platform, l.listing_id, l.shop_id, l.title, l.brand, l.category, l.price_cny, l.url,
+                       exists (select 1 from spot_case c where c.seller_pk = s.id and c.closed_at is null) as has_open_case
+                from seller s
+                left join lateral (select * from listing l where l.seller_pk = s.id
+                                   order by l.updated_at desc, l.id desc limit 1) l on true
+                where s.network_id = (select network_id from seller where id = ?) and s.id <> ?
+                order by s.id""", (rs, n) -> new Member(LinkedFlagId.of(originCase, rs.getString("seller_id")),
+                rs.getString("listing_id") == null ? null : new NewFlag.Listing(rs.getString("platform"),
+                        rs.getString("listing_id"), rs.getString("shop_id"), rs.getString("seller_id"),
+                        rs.getString("title"), rs.getString("brand"), Category.valueOf(rs.getString("category")),
+                        rs.getBigDecimal("price_cny"), rs.getString("url")),
+                rs.getBoolean("has_open_case")), sellerPk, sellerPk);
     }
 
-    private Optional<NewFlag> latestListingOf(long sellerPk, String originCase) {
-        return jdbc.sql("""
-                select l.platform, l.listing_id, l.shop_id, s.seller_id, l.title, l.brand, l.category, l.price_cny, l.url
-                from listing l join seller s on s.id = l.seller_pk where l.seller_pk = :seller
-                order by l.updated_at desc, l.id desc limit 1""")
-                .param("seller", sellerPk)
-                .query((rs, n) -> new NewFlag("LINK-" + originCase + "-" + rs.getString("seller_id"),
-                        FlagSource.LINKED_SELLER,
-                        new NewFlag.Listing(rs.getString("platform"), rs.getString("listing_id"), rs.getString("shop_id"),
-                                rs.getString("seller_id"), rs.getString("title"), rs.getString("brand"),
-                                Category.valueOf(rs.getString("category")), rs.getBigDecimal("price_cny"),
-                                rs.getString("url")),
-                        new NewFlag.Signals(LINKED_RISK, null, null, null, null, null), null))
-                .optional();
+    /** "Linked sellers: 300 cases (CF-…, … and 280 more); 2 skipped (…)": bounded, whatever the network's size. */
+    static String summary(List<String> opened, int skipped) {
+        StringBuilder text = new StringBuilder("Linked sellers: ").append(opened.size())
+                .append(opened.size() == 1 ? " case" : " cases");
+        if (!opened.isEmpty()) {
+            text.append(" (").append(String.join(", ", opened.subList(0, Math.min(NAMED, opened.size()))));
+            if (opened.size() > NAMED) {
+                text.append(" and ").append(opened.size() - NAMED).append(" more");
+            }
+            text.append(')');
+        }
+        if (skipped > 0) {
+            text.append("; ").append(skipped).append(" skipped (open case, or no listing known)");
+        }
+        return text.toString();
     }
 }

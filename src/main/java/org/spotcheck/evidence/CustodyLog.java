@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.spotcheck.evidence.domain.CustodyHash;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,14 +24,17 @@ public class CustodyLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LockTimeout lockTimeout;
 
-    CustodyLog(JdbcClient jdbc, Clock clock) {
+    CustodyLog(JdbcClient jdbc, Clock clock, LockTimeout lockTimeout) {
+        this.lockTimeout = lockTimeout;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(long evidencePk, String action, String actor, String details) {
+        lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CUSTODY_LOCK).query().singleRow();
         String prevGlobal = jdbc.sql("select entry_hash from custody_entry order by id desc limit 1")
                 .query(String.class).optional().orElse(null);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.platform.ArraySql;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Repository;
 class IntakeRepository {
 
     private final JdbcTemplate template;
+    private final LockTimeout lockTimeout;
 
-    IntakeRepository(JdbcTemplate template) {
+    IntakeRepository(JdbcTemplate template, LockTimeout lockTimeout) {
         this.template = template;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -34,6 +37,7 @@ class IntakeRepository {
      * first has committed, and then finds the flag on record.
      */
     void holdFlagIds(Collection<String> flagIds) {
+        lockTimeout.bound();
         ArraySql.query(template, """
                 select pg_advisory_xact_lock(%d, k) from (
                     select distinct hashtext(f) as k from unnest(?::varchar[]) as a(f) order by k) as ids"""
@@ -41,7 +45,7 @@ class IntakeRepository {
     }
 
     // the two-key form of advisory locks: a space of their own, apart from the identity key locks
-    private static final int FLAG_LOCKS = 0x464C4147;
+    static final int FLAG_LOCKS = 0x464C4147;
 
     /** A new flag of a batch, with its stored JSON and the case it opened or joined. */
     record StoredFlag(NewFlag flag, String payloadJson, long casePk, boolean merged) {

@@ -24,6 +24,7 @@ import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.Outcome;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.network.SellerNetwork;
+import org.spotcheck.platform.TransientRetry;
 import org.spotcheck.triage.TriageTable;
 import org.spotcheck.triage.domain.ExplorationPolicy;
 import org.spotcheck.triage.domain.TriageDecision;
@@ -56,10 +57,12 @@ public class IntakeService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final TransactionTemplate transaction;
+    private final TransientRetry retry;
 
     IntakeService(IntakeRepository intake, CaseRepository cases, CaseJournal journal, CaseProcessStarter processes,
                   SellerNetwork network, TriageTable triage, ObjectMapper json, Clock clock, MeterRegistry meters,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, TransientRetry retry) {
+        this.retry = retry;
         this.meters = meters;
         this.transaction = new TransactionTemplate(transactions);
         this.intake = intake;
@@ -85,10 +88,12 @@ public class IntakeService {
      * One flag for a caller waiting for the answer (REST): stored in a transaction of its
      * own, then the process it started runs its first steps at once, so the answer says
      * where the case went (AWAITING_PURCHASE, AWAITING_REVIEW, ...), as the case view will.
+     * A deadlock, serialization failure or lock timeout rolls the transaction back and is
+     * tried again (a few times), as a Kafka batch would be.
      */
     @Transactional(propagation = Propagation.NEVER)
     public IntakeResult receiveAndStart(NewFlag flag, String receivedBy) {
-        IntakeResult stored = transaction.execute(status -> receiveAll(List.of(flag), receivedBy).get(0));
+        IntakeResult stored = retry.run(() -> transaction.execute(status -> receiveAll(List.of(flag), receivedBy).get(0)));
         if (!stored.created() || stored.processInstanceId() == null) {
             return stored;
         }

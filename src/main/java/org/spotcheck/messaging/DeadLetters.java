@@ -17,13 +17,11 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.spotcheck.platform.TransientFailures;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Messages that cannot be processed go to {@code <topic>.DLT}, with headers naming the
@@ -129,21 +127,9 @@ public class DeadLetters {
         return out.flip().toString();
     }
 
+    /** The classification REST shares ({@link TransientFailures}). */
     public static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientException
-                    || t instanceof java.net.ConnectException
-                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                return true;
-            }
-            // a deadlock or serialization failure, also when the engine wraps it: retrying succeeds
-            if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return TransientFailures.isTransient(e);
     }
 
     /** Exception types and SQL state, never messages: those may quote the message's content. */

@@ -2,6 +2,7 @@ package org.spotcheck.network;
 
 import java.util.List;
 import org.spotcheck.platform.ArraySql;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class SellerNetwork {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final LockTimeout lockTimeout;
 
-    SellerNetwork(JdbcClient jdbc, JdbcTemplate template) {
+    SellerNetwork(JdbcClient jdbc, JdbcTemplate template, LockTimeout lockTimeout) {
         this.jdbc = jdbc;
         this.template = template;
+        this.lockTimeout = lockTimeout;
     }
 
     /** An identity key of a seller, for {@link #addKeys}. */
@@ -57,6 +60,7 @@ public class SellerNetwork {
         if (added.isEmpty()) {
             return;
         }
+        lockTimeout.bound();
         // a lock per new key (not one for all: batches of unrelated sellers run side by side), taken
         // after the insert and in one order: of two batches adding the same key, the second waits for
         // the first to commit and then sees its row, so the link is found by one of them
@@ -101,8 +105,4 @@ public class SellerNetwork {
     }
 
     /** Every seller of the seller's network, itself included. */
-    public List<Long> membersOf(long sellerPk) {
-        return jdbc.sql("select id from seller where network_id = (select network_id from seller where id = :seller) order by id")
-                .param("seller", sellerPk).query(Long.class).list();
-    }
 }

@@ -12,6 +12,7 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.Outcome;
+import org.spotcheck.platform.LockTimeout;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +34,11 @@ public class BudgetService {
     private final CaseJournal journal;
     private final BudgetProperties properties;
     private final Clock clock;
+    private final LockTimeout lockTimeout;
 
     BudgetService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, BudgetProperties properties,
-                  Clock clock) {
+                  Clock clock, LockTimeout lockTimeout) {
+        this.lockTimeout = lockTimeout;
         this.jdbc = jdbc;
         this.cases = cases;
         this.journal = journal;
@@ -51,6 +54,7 @@ public class BudgetService {
         if (existing.isPresent()) {
             return existing;
         }
+        lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", BUDGET_LOCK).query().singleRow();
         BigDecimal cost = expectedCost(ref.pk());
         if (cost.compareTo(allowanceToday()) > 0) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.platform.LockTimeout;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,11 @@ public class PersonaService {
     private final CaseRepository cases;
     private final CaseJournal journal;
     private final Duration cooldown;
+    private final LockTimeout lockTimeout;
 
-    PersonaService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, BudgetProperties properties) {
+    PersonaService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, BudgetProperties properties,
+                   LockTimeout lockTimeout) {
+        this.lockTimeout = lockTimeout;
         this.jdbc = jdbc;
         this.cases = cases;
         this.journal = journal;
@@ -46,6 +50,7 @@ public class PersonaService {
         // cases of one network take turns, so two of them never pick the same persona at once
         long networkId = jdbc.sql("select network_id from seller where id = :id").param("id", sellerPk)
                 .query(Long.class).single();
+        lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:space, :network)").param("space", SELLER_LOCK_SPACE)
                 .param("network", (int) (networkId ^ (networkId >>> 32))).query().singleRow();
         Optional<Long> free = jdbc.sql("""

@@ -18,6 +18,7 @@ public final class PoliceReferralProcess {
         public static final String AWAIT_ACKNOWLEDGEMENT = "Task_AwaitAcknowledgement";
         public static final String NO_ANSWER = "Event_NoAnswer";
         public static final String FOLLOW_UP = "Task_FollowUpReferral";
+        public static final String OUTCOME_DURING_FOLLOW_UP = "Event_OutcomeDuringFollowUp";
         public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
         public static final String WITHDRAW = "Task_WithdrawReferral";
         public static final String END_WITHDRAWN = "Event_ReferralWithdrawn";

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.spotcheck.platform.TransientRetry;
 import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,15 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     private final ReferralService referrals;
+    private final TransientRetry retry;
 
-    ReferralController(ReferralService referrals) {
+    ReferralController(ReferralService referrals, TransientRetry retry) {
         this.referrals = referrals;
+        this.retry = retry;
     }
 
     /**
      * An agency's outcome report (enforcement-liaison or integrations). Numbers add up;
-     * {@code reportId} makes a resent report count once (without one, the report's own
-     * content identifies it).
+     * {@code reportId} makes a resent report count once for its referral (without one, the
+     * report's own content identifies it).
      */
     @PostMapping(path = "/api/referrals/{referralId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> outcome(@PathVariable String referralId, @Valid @RequestBody OutcomeReport body,
@@ -44,14 +47,15 @@ class ReferralController {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         ReferralService.Outcome outcome = new ReferralService.Outcome(reportId, body.arrests(), body.sitesClosed(),
                 body.seizedValueCny(), body.closed());
-        return switch (referrals.recordOutcome(referralId, outcome, principal.getName())) {
+        // a report racing the follow-up timer loses to it on the engine's optimistic lock: once more, it is accepted
+        return switch (retry.run(() -> referrals.recordOutcome(referralId, outcome, principal.getName()))) {
             case ACCEPTED -> ResponseEntity.accepted().body(Map.of("referralId", referralId, "reportId", reportId,
                     "totals", referrals.totals(referralId)));
             case DUPLICATE -> ResponseEntity.accepted().body(Map.of("referralId", referralId, "reportId", reportId,
                     "duplicate", true));
             case UNKNOWN -> Problems.of(HttpStatus.NOT_FOUND, "Referral not found", "No referral " + referralId);
             case NOT_WAITING -> Problems.of(HttpStatus.CONFLICT, "Referral not open for outcomes",
-                    "Referral " + referralId + " is not submitted yet, waits for a follow-up, or is closed");
+                    "Referral " + referralId + " is not submitted yet, or is closed");
         };
     }
 

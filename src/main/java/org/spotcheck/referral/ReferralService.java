@@ -138,7 +138,11 @@ public class ReferralService {
         }
     }
 
-    /** Records an agency's outcome report and resumes the process; the same report id twice counts once. */
+    /**
+     * Records an agency's outcome report and resumes the process; the same report id twice
+     * for one referral counts once (agencies number their own reports: PSB-1 may come for
+     * any referral). Accepted while the process awaits an answer or a follow-up is open.
+     */
     @Transactional
     public OutcomeAnswer recordOutcome(String referralId, Outcome outcome, String by) {
         Optional<String> status = jdbc.sql("select status from referral where id = :id for update")
@@ -146,8 +150,8 @@ public class ReferralService {
         if (status.isEmpty()) {
             return OutcomeAnswer.UNKNOWN;
         }
-        if (jdbc.sql("select count(*) from referral_outcome where report_id = :r").param("r", outcome.reportId())
-                .query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from referral_outcome where referral_id = :referral and report_id = :r")
+                .param("referral", referralId).param("r", outcome.reportId()).query(Long.class).single() > 0) {
             return OutcomeAnswer.DUPLICATE;
         }
         boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(referralId)

@@ -42,8 +42,7 @@ class VerificationDelegates {
     JavaDelegate requireLab(VerificationService verification) {
         return execution -> {
             boolean inconclusive = "INCONCLUSIVE".equals(execution.getVariable(VerificationProcess.VERDICT));
-            verification.requireLab(execution.getProcessBusinessKey(), inconclusive
-                    ? "The rights holder found the sample inconclusive" : "No verdict within the deadline");
+            verification.reroute(execution.getProcessBusinessKey(), inconclusive);
             execution.setVariable(VerificationProcess.FORCE_LAB, true);
             execution.removeVariable(VerificationProcess.VERDICT);
         };

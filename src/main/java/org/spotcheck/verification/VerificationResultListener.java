@@ -44,10 +44,16 @@ class VerificationResultListener {
             if (notes != null && !notes.isNull() && (!notes.isTextual() || notes.asText().length() > 4000)) {
                 throw new DeadLetters.RejectedMessage("notes must be text of at most 4000 characters");
             }
+            JsonNode round = result.get("round");
+            if (round != null && !round.isNull() && (!round.canConvertToInt() || !round.isIntegralNumber()
+                    || round.asInt() < 1)) {
+                throw new DeadLetters.RejectedMessage("round must be a positive whole number");
+            }
             VerificationService.Answer answer;
             try {
                 answer = verification.submit(caseNumber, verifier, verdict, report,
-                        notes == null || notes.isNull() ? null : notes.asText());
+                        notes == null || notes.isNull() ? null : notes.asText(),
+                        round == null || round.isNull() ? null : round.asInt());
             } catch (CaseNotFoundException e) {
                 throw new DeadLetters.RejectedMessage("unknown case " + caseNumber);
             }
@@ -56,6 +62,8 @@ class VerificationResultListener {
                         "case " + caseNumber + " is not routed to verifier " + verifier);
                 case NOT_WAITING -> throw new DeadLetters.RejectedMessage(
                         "case " + caseNumber + " is not waiting for a verdict");
+                case SUPERSEDED -> throw new DeadLetters.RejectedMessage(
+                        "case " + caseNumber + " was re-routed: the verdict's round is closed");
                 default -> { } // accepted now, or accepted before: a redelivery changes nothing
             }
         });

@@ -19,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends samples to their verifier and takes the verdicts back. Only the verifier a round
- * was routed to may answer it; the same verdict twice is accepted once.
+ * was routed to may answer it; the same verdict twice is accepted once. A verdict and the
+ * 30-day re-route take the same lock, the round's row: a verdict applies to the round it
+ * was meant for, or, once that round is re-routed (superseded), is refused; never is it
+ * taken for the next round's.
  */
 @Service
 public class VerificationService {
@@ -90,24 +93,30 @@ public class VerificationService {
         return verifier;
     }
 
-    /** Applies a verifier's answer. */
+    /**
+     * Applies a verifier's answer to the latest round, or to {@code forRound} when the
+     * verifier names it (the {@code round} of its verification request).
+     */
     @Transactional
-    public Answer submit(String caseNumber, String verifier, String verdict, String reportReference, String notes) {
+    public Answer submit(String caseNumber, String verifier, String verdict, String reportReference, String notes,
+                         Integer forRound) {
         CaseRef ref = cases.require(caseNumber);
-        Optional<Round> current = jdbc.sql("""
-                select id, round, route, verifier_id, verdict, report_reference from verification
-                where case_pk = :case order by round desc limit 1 for update""")
+        // locked as the re-route locks it; a round superseded while we waited comes back so marked
+        Optional<Round> current = jdbc.sql(ROUND + " where case_pk = :case order by round desc limit 1 for update")
                 .param("case", ref.pk()).query(Round.class).optional();
         if (current.isEmpty()) {
             return Answer.NOT_WAITING;
         }
         Round round = current.get();
-        if (!round.verifierId().equals(verifier)) {
-            return Answer.NOT_YOURS;
+        if (!round.verifierId().equals(verifier) || (forRound != null && forRound != round.round())) {
+            return answeredBefore(ref.pk(), verifier, verdict, reportReference, forRound);
         }
         if (round.verdict() != null) {
             return round.verdict().equals(verdict) && java.util.Objects.equals(round.reportReference(), reportReference)
                     ? Answer.ALREADY_ACCEPTED : Answer.NOT_WAITING;
+        }
+        if (round.superseded()) {
+            return Answer.SUPERSEDED;
         }
         boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
                 .messageEventSubscriptionName(CounterfeitCaseProcess.Messages.VERIFICATION_RESULT).count() > 0;
@@ -116,7 +125,8 @@ public class VerificationService {
         }
         jdbc.sql("""
                 update verification set verdict = :verdict, report_reference = :report, notes = :notes, answered_at = now()
-                where id = :id""").param("verdict", verdict).param("report", reportReference).param("notes", notes)
+                where id = :id and verdict is null and superseded_at is null""")
+                .param("verdict", verdict).param("report", reportReference).param("notes", notes)
                 .param("id", round.id()).update();
         evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
                 custody.append(sample.id(), "VERIFY", verifier, "Verdict " + verdict + ", report " + reportReference));
@@ -140,10 +150,45 @@ public class VerificationService {
                 "verification-reminder", Map.of("verifierId", verifier));
     }
 
+    /**
+     * A verifier's answer for a round that is not the one waiting: the same answer again
+     * for the verifier's own earlier round is a duplicate; otherwise that round is closed
+     * (superseded), or the verifier never had one.
+     */
+    private Answer answeredBefore(long casePk, String verifier, String verdict, String reportReference, Integer forRound) {
+        JdbcClient.StatementSpec query = jdbc.sql(ROUND + " where case_pk = :case and verifier_id = :verifier"
+                        + (forRound == null ? "" : " and round = :round") + " order by round desc limit 1")
+                .param("case", casePk).param("verifier", verifier);
+        Optional<Round> own = (forRound == null ? query : query.param("round", forRound)).query(Round.class).optional();
+        if (own.isEmpty()) { // a round that is not the verifier's, or not there at all
+            return forRound != null && isVerifierOf(casePk, verifier) ? Answer.NOT_WAITING : Answer.NOT_YOURS;
+        }
+        return verdict.equals(own.get().verdict()) && reportReference.equals(own.get().reportReference())
+                ? Answer.ALREADY_ACCEPTED : Answer.SUPERSEDED;
+    }
+
+    /**
+     * Sends the sample to a lab next: after a rights holder's INCONCLUSIVE, or when no
+     * verdict came in time (the 30-day timer). Then the waiting round is closed under the
+     * lock a verdict takes: a verdict that got the lock first has been applied, and the
+     * re-route gives way (its transaction fails; the timer's job is gone with the wait).
+     */
     @Transactional
-    public void requireLab(String caseNumber, String reason) {
-        journal.record(cases.require(caseNumber), "VERIFICATION", CaseJournal.ACTOR_SYSTEM, reason + ": re-routed to a lab",
-                "verification-rerouted", Map.of());
+    public void reroute(String caseNumber, boolean afterInconclusive) {
+        CaseRef ref = cases.require(caseNumber);
+        Round current = jdbc.sql(ROUND + " where case_pk = :case order by round desc limit 1 for update")
+                .param("case", ref.pk()).query(Round.class).single();
+        if (!afterInconclusive) {
+            if (current.verdict() != null) {
+                throw new IllegalStateException("Case " + caseNumber + " got its verdict for round " + current.round()
+                        + " while the re-route was due: not re-routed");
+            }
+            jdbc.sql("update verification set superseded_at = now() where id = :id").param("id", current.id()).update();
+        }
+        journal.record(ref, "VERIFICATION", CaseJournal.ACTOR_SYSTEM, (afterInconclusive
+                        ? "The rights holder found the sample inconclusive" : "No verdict within the deadline")
+                        + ": round " + current.round() + " closed, re-routed to a lab",
+                "verification-rerouted", Map.of("round", current.round()));
     }
 
     /** Whether {@code verifier} verifies (or verified) this case: it may then see the case. */
@@ -152,8 +197,14 @@ public class VerificationService {
                 .param("case", casePk).param("v", verifier).query(Long.class).single() > 0;
     }
 
-    public enum Answer { ACCEPTED, ALREADY_ACCEPTED, NOT_YOURS, NOT_WAITING }
+    /** SUPERSEDED: the verifier's round was re-routed (closed) before its verdict came. */
+    public enum Answer { ACCEPTED, ALREADY_ACCEPTED, NOT_YOURS, NOT_WAITING, SUPERSEDED }
 
-    record Round(long id, int round, String route, String verifierId, String verdict, String reportReference) {
+    private static final String ROUND = """
+            select id, round, route, verifier_id, verdict, report_reference, superseded_at is not null as superseded
+            from verification""";
+
+    record Round(long id, int round, String route, String verifierId, String verdict, String reportReference,
+                 boolean superseded) {
     }
 }

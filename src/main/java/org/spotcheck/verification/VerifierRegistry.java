@@ -33,11 +33,17 @@ public class VerifierRegistry {
         return jdbc.sql("""
                 select l.verifier_id from lab_category l
                 where l.category = :category
-                order by (select count(*) from verification v where v.verifier_id = l.verifier_id and v.verdict is null),
+                order by (select count(*) from verification v
+                          where v.verifier_id = l.verifier_id and v.verdict is null and v.superseded_at is null),
                          l.verifier_id
                 limit 1""").param("category", category).query(String.class).optional();
     }
 
+    /**
+     * A brand is matched regardless of case: registering 'ACME' where 'Acme' is the same
+     * verifier's changes nothing; where it is another's, the whole registration is refused
+     * ({@link BrandTaken}), so a brand's cases never go to two rights holders.
+     */
     @Transactional
     public void register(String verifierId, String kind, String name, List<String> brandsOrCategories) {
         jdbc.sql("""
@@ -48,12 +54,23 @@ public class VerifierRegistry {
             if (RIGHTS_HOLDER.equals(kind)) {
                 jdbc.sql("""
                         insert into verifier_brand (brand, verifier_id) values (:brand, :id)
-                        on conflict (brand) do update set verifier_id = excluded.verifier_id""")
+                        on conflict ((lower(brand))) do nothing""")
                         .param("brand", value).param("id", verifierId).update();
+                String holder = rightsHolderOf(value).orElseThrow();
+                if (!holder.equals(verifierId)) {
+                    throw new BrandTaken(value, holder);
+                }
             } else {
                 jdbc.sql("insert into lab_category (verifier_id, category) values (:id, :category) on conflict do nothing")
                         .param("id", verifierId).param("category", value).update();
             }
+        }
+    }
+
+    /** The brand (in any case) belongs to another rights holder; nothing of the registration was kept. */
+    static class BrandTaken extends RuntimeException {
+        BrandTaken(String brand, String holder) {
+            super("Brand '" + brand + "' is registered to " + holder + " already (brands match regardless of case)");
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.cases.CaseNotFoundException;
+import org.spotcheck.platform.TransientFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -109,6 +110,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            // still failing after the request's own retries (TransientRetry): the caller may try again shortly
+            log.warn("Transient failure, answered 503: {}", e.toString());
+            ResponseEntity<Object> busy = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy, try again",
+                    "The database was busy (a lock wait, deadlock or conflict); nothing was changed. Try again.", null);
+            return ResponseEntity.status(busy.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(busy.getBody());
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed. The error is logged.", null);

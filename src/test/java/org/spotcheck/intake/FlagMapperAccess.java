@@ -25,4 +25,17 @@ public class FlagMapperAccess {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** As a Kafka poll does: many flags in one transaction. @return their case numbers, in order */
+    public java.util.List<String> receiveAll(IntakeService intake, java.util.List<String> flagJsons) {
+        java.util.List<org.spotcheck.intake.domain.NewFlag> flags = new java.util.ArrayList<>();
+        for (String flagJson : flagJsons) {
+            try {
+                flags.add(mapper.toNewFlag(json.readValue(flagJson, FlagRequest.class)));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        return intake.receiveAll(flags, "test").stream().map(IntakeResult::caseNumber).toList();
+    }
 }

@@ -82,4 +82,36 @@ class PurchaseTaskValidationTest extends CaseFlows {
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(view(c).get("evidence")).hasSize(1);
     }
+
+    /** The purchase form's own limit for the video URI: what Tasklist lets a buyer type. */
+    private static int formLimitOfVideoUri() throws java.io.IOException {
+        JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("forms/perform-test-purchase.form").toFile());
+        for (JsonNode field : form.get("components")) {
+            if ("videoEvidenceUri".equals(field.path("key").asText())) {
+                return field.at("/validate/maxLength").asInt();
+            }
+        }
+        throw new AssertionError("the purchase form has no videoEvidenceUri field");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLongestVideoUriTheFormAllowsIsStoredWithItsCustodyEntryAndOneMoreIsRefused() throws Exception {
+        int limit = formLimitOfVideoUri();
+        String longest = "s3://evidence/" + "v".repeat(limit - "s3://evidence/".length() - 4) + ".mp4";
+        Case tooLong = newCase(Flags.decidedAs("TEST_BUY"));
+        Case c = newCase(Flags.decidedAs("TEST_BUY"));
+
+        Api.Response refused = Tasks.complete(api(), task(tooLong).getId(), "buyer", with(purchase(90), "videoEvidenceUri",
+                longest + "x"));
+        Api.Response stored = Tasks.complete(api(), task(c).getId(), "buyer", with(purchase(90), "videoEvidenceUri",
+                longest));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("videoEvidenceUri");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
+        assertThat(view(c).at("/evidence/0/uri").asText()).isEqualTo(longest);
+        JsonNode custody = api().get("/api/cases/" + c.number() + "/custody", "custodian").json();
+        assertThat(custody.get(0).get("details").asText()).contains(longest);
+    }
 }

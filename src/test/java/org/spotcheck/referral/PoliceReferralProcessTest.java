@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.messaging.Topics;
 import org.spotcheck.support.Api;
 import org.spotcheck.support.CaseFlows;
 import org.spotcheck.support.Flags;
+import org.spotcheck.support.KafkaClient;
 import org.spotcheck.support.ProcessRef;
 import org.spotcheck.support.Tasks;
 
@@ -134,6 +136,43 @@ class PoliceReferralProcessTest extends CaseFlows {
         assertThat(view(lead.origin()).at("/referral/status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(lead.process().getId())
                 .timers().count()).as("no more chasing once acknowledged").isZero();
+    }
+
+    @Test
+    void anOutcomeReportedWhileTheFollowUpIsOpenIsTheAgencysAnswer() {
+        Lead lead = submitted();
+        noAnswerFor14Days(lead);
+        assertThat(lead.process()).isWaitingAt(FOLLOW_UP);
+
+        Api.Response reported = outcome(lead, "liaison", "{\"reportId\": \"PSB-9\", \"arrests\": 1, \"sitesClosed\": 0,"
+                + " \"seizedValueCny\": 800, \"closed\": false}");
+
+        assertThat(reported.status()).as(reported.body()).isEqualTo(202);
+        assertThat(lead.process()).hasPassed(OUTCOME_DURING_FOLLOW_UP).isWaitingAt(AWAIT_OUTCOME);
+        assertThat(task(lead)).as("the follow-up is over").isNull();
+        JsonNode referral = view(lead.origin()).get("referral");
+        assertThat(referral.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(referral.get("arrests").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void oneAgencyReferenceCountsOnceForEachReferralItComesFor() {
+        Lead first = submitted();
+        Lead second = submitted();
+        String report = "{\"reportId\": \"PSB-1\", \"arrests\": 2, \"sitesClosed\": 1, \"seizedValueCny\": 900,"
+                + " \"closed\": false}";
+
+        Api.Response forFirst = outcome(first, "liaison", report);
+        KafkaClient.send(kafkaBrokers(), Topics.ENFORCEMENT_OUTCOMES, second.referralId(),
+                "{\"referralId\": \"" + second.referralId() + "\"," + report.substring(1));
+
+        assertThat(forFirst.status()).as(forFirst.body()).isEqualTo(202);
+        assertThat(forFirst.json().has("duplicate")).isFalse();
+        KafkaClient.await("PSB-1 counted for the second referral too",
+                () -> view(second.origin()).at("/referral/arrests").asInt() == 2);
+        assertThat(outcome(second, "intake", report).json().get("duplicate").asBoolean()).isTrue();
+        assertThat(view(first.origin()).at("/referral/arrests").asInt()).isEqualTo(2);
+        assertThat(view(second.origin()).at("/referral/arrests").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -82,4 +82,20 @@ class VerdictApiTest extends CaseFlows {
         assertThat(api().get("/api/cases?sellerId=x", "rh-acme").status()).isEqualTo(403);
         assertThat(api().get("/api/cases/" + c.number() + "/custody", "rh-acme").status()).isEqualTo(403);
     }
+
+    @Test
+    void aVerdictNamingARoundOtherThanTheWaitingOneIsNotApplied() {
+        Case c = atVerification(Flags.decidedAs("TEST_BUY")); // round 1: rh-acme
+        engine.getManagementService().executeJob(timer(c, "Event_VerdictOverdue").getId()); // round 2: lab-cqi
+
+        Api.Response stale = api().post("/api/cases/" + c.number() + "/verification", "lab-cqi",
+                "{\"verdict\": \"GENUINE\", \"reportReference\": \"CQI-R1\", \"round\": 1}");
+        Api.Response current = api().post("/api/cases/" + c.number() + "/verification", "lab-cqi",
+                "{\"verdict\": \"GENUINE\", \"reportReference\": \"CQI-R2\", \"round\": 2}");
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.isProblem()).isTrue();
+        assertThat(current.status()).as(current.body()).isEqualTo(202);
+        assertThat(view(c).at("/verification/reportReference").asText()).isEqualTo("CQI-R2");
+    }
 }

@@ -145,7 +145,7 @@ class VerificationProcessTest extends CaseFlows {
 
         assertThat(c.process()).hasPassed(REQUIRE_LAB).isWaitingAt(AWAIT_VERDICT);
         assertThat(verifierOf(c)).isEqualTo("lab-cqi");
-        assertThat(verdict(c, "rh-acme", "GENUINE", "LATE").status()).isEqualTo(403);
+        assertThat(verdict(c, "rh-acme", "GENUINE", "LATE").status()).as("its round is closed").isEqualTo(409);
         assertThat(verdict(c, "lab-cqi", "GENUINE", "CQI-11").status()).isEqualTo(202);
         assertThat(c.process()).isEnded();
         assertThat(jdbc.sql("select count(*) from verification v join spot_case c on c.id = v.case_pk where c.case_number = :c")
