@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -27,18 +33,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes unsent outbox rows to Kafka as CloudEvents (structured JSON mode) and marks
  * each row sent once Kafka acknowledged it. One relay at a time across all nodes (a
- * PostgreSQL advisory lock), rows in the order they were written. A row that fails waits
- * for the next run, and so do the later rows of its key (events of a case stay in order);
- * all else goes on. Kafka or a partition being away only delays events. A row failing
- * for a reason of its own (too large, its topic invalid, refused or unknown) is parked
- * after {@code spotcheck.outbox.max-attempts} attempts, with an ERROR log and the counter
- * {@value #PARKED_METRIC}. Runs on a thread of its own ({@link OutboxRelaySchedule}).
+ * PostgreSQL advisory lock), rows in the order they were written. Events of a key (a case)
+ * never leave out of order: a row is sent only once Kafka acknowledged every earlier unsent
+ * row of its key in this run, so a row that fails, whether the producer refuses it at once
+ * or the broker later, waits for the next run together with all later rows of its key;
+ * other keys go on, in parallel. Kafka or a partition being away only delays events. A row
+ * failing for a reason of its own (too large, its topic invalid, refused or unknown) is
+ * parked after {@code spotcheck.outbox.max-attempts} attempts, with an ERROR log and the
+ * counter {@value #PARKED_METRIC}; from the next run on it no longer holds up its key (the
+ * later rows go out without it: that is what parking is for). Runs on a thread of its own
+ * ({@link OutboxRelaySchedule}).
  */
 @Component
 class OutboxRelay {
 
     static final String SOURCE = "/spotcheck";
     static final String PARKED_METRIC = "spotcheck.outbox.parked";
+    /** Beyond the producer's delivery.timeout.ms: a send not answered by then counts as failed (transient). */
+    private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final OutboxRows rows;
@@ -69,10 +81,10 @@ class OutboxRelay {
         Integer read;
         do {
             read = tx.execute(status -> relayBatch(run));
-        } while (read != null && read == batchSize);
+        } while (read != null && read == batchSize && !Thread.currentThread().isInterrupted());
     }
 
-    /** What one run learnt: topics refused before sending, keys that failed (their later rows wait). */
+    /** What one run learnt: topics refused before sending, keys that failed (their later rows wait for next run). */
     private static final class Run {
         long after;
         final Set<String> refusedTopics = new HashSet<>();
@@ -88,49 +100,68 @@ class OutboxRelay {
         }
     }
 
-    private record Attempt(Row row, CompletableFuture<?> send, boolean refusedAtOnce) {
+    /** A send under way, or refused by the producer before it was sent ({@code refusal}). */
+    private record Attempt(Row row, CompletableFuture<?> send, RuntimeException refusal) {
+        boolean refusedAtOnce() {
+            return refusal != null;
+        }
     }
 
+    /** What a send came to: its failure, null once Kafka acknowledged it. */
+    private record Outcome(Attempt attempt, Throwable failure) {
+    }
+
+    /** What one batch came to: rows Kafka acknowledged, and the failures that were not parked. */
+    private static final class Tally {
+        final List<Long> delivered = new ArrayList<>();
+        int failed;
+        String firstFailure;
+    }
+
+    /**
+     * Sends the batch key by key: the first row of each key at once (keys go in parallel),
+     * each later row only once Kafka acknowledged the one before it. A send that fails ends
+     * its key for this run, so a row never overtakes an earlier one of its key, whether the
+     * producer refuses it at once or the broker later. Sends, and all that touches the
+     * database, stay on this thread; the producer's callbacks only hand outcomes over.
+     */
     private int relayBatch(Run run) {
         if (!rows.tryLock()) {
             return 0;
         }
         List<Row> batch = rows.unsentAfter(run.after, batchSize);
-        List<Attempt> attempts = new ArrayList<>(batch.size());
+        Map<List<String>, Deque<Row>> keys = new LinkedHashMap<>();
         for (Row row : batch) {
-            if (run.waits(row)) {
-                continue;
+            keys.computeIfAbsent(Run.key(row), key -> new ArrayDeque<>()).add(row);
+        }
+        BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+        Tally tally = new Tally();
+        int inFlight = 0;
+        for (Deque<Row> key : keys.values()) {
+            inFlight += sendNext(key, run, outcomes, tally);
+        }
+        while (inFlight > 0) {
+            Outcome outcome;
+            try {
+                outcome = outcomes.take(); // every send completes: acknowledged, failed, or timed out below
+            } catch (InterruptedException e) {
+                // shutting down: what was acknowledged is marked, the rest is sent again next time
+                Thread.currentThread().interrupt();
+                break;
             }
-            Attempt attempt = send(row);
-            attempts.add(attempt);
-            if (attempt.refusedAtOnce()) {
-                run.failedKeys.add(Run.key(row));
-                if (DeliveryFailure.of(failure(attempt)) != DeliveryFailure.RECORD) {
-                    // no metadata for the topic, typically: each of its rows would block max.block.ms for the same answer
-                    run.refusedTopics.add(row.topic());
-                }
+            inFlight--;
+            Row row = outcome.attempt().row();
+            if (outcome.failure() == null) {
+                tally.delivered.add(row.seq());
+                inFlight += sendNext(keys.get(Run.key(row)), run, outcomes, tally);
+            } else {
+                failed(outcome, run, tally); // its later rows wait for the next run
             }
         }
-        List<Long> delivered = new ArrayList<>(attempts.size());
-        int failed = 0;
-        String firstFailure = null;
-        for (Attempt attempt : attempts) {
-            Throwable failure = failure(attempt);
-            if (failure == null) {
-                delivered.add(attempt.row().seq());
-                continue;
-            }
-            run.failedKeys.add(Run.key(attempt.row()));
-            String retried = failed(attempt, failure, run);
-            if (retried != null) {
-                failed++;
-                firstFailure = firstFailure == null ? retried : firstFailure;
-            }
-        }
-        rows.markSent(delivered);
-        if (failed > 0) {
-            log.warn("{} outbox event(s) not delivered yet, {} delivered; will retry (first: {})", failed,
-                    delivered.size(), firstFailure);
+        rows.markSent(tally.delivered);
+        if (tally.failed > 0) {
+            log.warn("{} outbox event(s) not delivered yet, {} delivered; will retry (first: {})", tally.failed,
+                    tally.delivered.size(), tally.firstFailure);
         }
         if (!batch.isEmpty()) {
             run.after = batch.get(batch.size() - 1).seq();
@@ -138,28 +169,49 @@ class OutboxRelay {
         return batch.size();
     }
 
-    private Attempt send(Row row) {
-        try {
-            return new Attempt(row, kafka.send(record(row)), false);
-        } catch (RuntimeException e) {
-            // the template throws what the producer refuses before sending: no metadata, too large
-            return new Attempt(row, CompletableFuture.failedFuture(e), true);
+    /** Sends the next row of a key unless the key waits. @return 1 if a send is now in flight, else 0 */
+    private int sendNext(Deque<Row> key, Run run, BlockingQueue<Outcome> outcomes, Tally tally) {
+        Row row = key.poll();
+        if (row == null || run.waits(row)) {
+            key.clear(); // the key is done for this run, or waits for the next one
+            return 0;
+        }
+        Attempt attempt = send(row);
+        if (attempt.refusedAtOnce()) {
+            if (DeliveryFailure.of(attempt.refusal()) != DeliveryFailure.RECORD) {
+                // no metadata for the topic, typically: each of its rows would block max.block.ms for the same answer
+                run.refusedTopics.add(row.topic());
+            }
+            failed(new Outcome(attempt, attempt.refusal()), run, tally);
+            key.clear();
+            return 0;
+        }
+        attempt.send().orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((result, failure) ->
+                outcomes.add(new Outcome(attempt, failure == null ? null : unwrap(failure))));
+        return 1;
+    }
+
+    private void failed(Outcome outcome, Run run, Tally tally) {
+        run.failedKeys.add(Run.key(outcome.attempt().row()));
+        String retried = failed(outcome.attempt(), outcome.failure(), run);
+        if (retried != null) {
+            tally.failed++;
+            tally.firstFailure = tally.firstFailure == null ? retried : tally.firstFailure;
         }
     }
 
-    /** The send's failure, or null once Kafka acknowledged it. */
-    private static Throwable failure(Attempt attempt) {
+    private Attempt send(Row row) {
         try {
-            attempt.send().get(30, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() != null ? e.getCause() : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return e;
+            return new Attempt(row, kafka.send(record(row)), null);
+        } catch (RuntimeException e) {
+            // the template throws what the producer refuses before sending: no metadata, too large
+            return new Attempt(row, null, e);
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return (failure instanceof CompletionException || failure instanceof ExecutionException)
+                && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Counts the attempt and parks the row if it failed for a reason of its own too often. @return the reason, null if parked */

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Kafka out of reach delays events; it neither loses them nor fails the case. An event
  * that fails for a reason of its own is parked after max-attempts (3 in the test profile)
- * and holds up nothing else; what was delivered is not sent again.
+ * and holds up only the later events of its key, until it is parked; what was delivered
+ * is not sent again.
  */
 class OutboxRelayTest extends IntegrationTest {
 
@@ -197,5 +198,57 @@ class OutboxRelayTest extends IntegrationTest {
         } finally {
             strict.destroy();
         }
+    }
+
+    @Test
+    void aLaterEventOfAKeyWaitsUntilTheOneBeforeItIsDeliveredOrParkedWhileOtherKeysGoOn() throws Exception {
+        relay.relay();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // takes 20 KB: the broker, not the producer (max.request.size 1 MB), refuses the 30 KB event, after the
+        // others of the run were sent. Above batch.size (16 KB): a producer batch of several small events never
+        // exceeds it, and the large event travels in a batch of its own, refused alone
+        String topic = "spotcheck.test-order-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "20000")))).all().get();
+        }
+        String caseKey = "case-" + run;
+        String steadyKey = "steady-" + run;
+        UUID steady1 = append(topic, steadyKey, Map.of("n", 1));
+        UUID tooLarge = append(topic, caseKey, Map.of("blob", "x".repeat(30_000)));
+        UUID second = append(topic, caseKey, Map.of("n", 2));
+        UUID steady2 = append(topic, steadyKey, Map.of("n", 2));
+        UUID third = append(topic, caseKey, Map.of("n", 3));
+        UUID steady3 = append(topic, steadyKey, Map.of("n", 3));
+
+        relay.relay();
+
+        assertThat((String) row(tooLarge).get("last_error")).as("refused by the broker")
+                .contains("RecordTooLargeException");
+        for (UUID later : List.of(second, third)) {
+            assertThat(row(later).get("sent_at")).as("a later event of the key must not overtake the failed one")
+                    .isNull();
+            assertThat((Integer) row(later).get("attempts")).as("not even tried").isZero();
+        }
+        for (UUID other : List.of(steady1, steady2, steady3)) {
+            assertThat(row(other).get("sent_at")).as("another key goes on, all its events in one run").isNotNull();
+        }
+
+        for (int i = 1; i < MAX_ATTEMPTS; i++) {
+            relay.relay();
+            assertThat(row(second).get("sent_at")).as("still waiting after run %d", i + 1).isNull();
+        }
+        assertThat(row(tooLarge).get("parked_at")).isNotNull();
+
+        relay.relay(); // the parked event no longer holds up its key
+
+        assertThat(row(second).get("sent_at")).isNotNull();
+        assertThat(row(third).get("sent_at")).isNotNull();
+        assertThat(KafkaClient.readToEnd(kafkaBrokers(), topic, r -> true))
+                .extracting(r -> r.key() + " " + json.readTree(r.value()).get("data").path("n").asInt())
+                .as("each delivered once, in order per key; the parked one never")
+                .containsSubsequence(caseKey + " 2", caseKey + " 3")
+                .containsSubsequence(steadyKey + " 1", steadyKey + " 2", steadyKey + " 3")
+                .hasSize(5);
     }
 }
