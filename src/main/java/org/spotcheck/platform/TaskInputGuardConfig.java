@@ -1,6 +1,7 @@
 package org.spotcheck.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,16 +16,16 @@ class TaskInputGuardConfig {
 
     @Bean
     FilterRegistrationBean<TaskInputGuard> taskInputGuard(ObjectMapper json) {
-        FilterRegistrationBean<TaskInputGuard> registration = new FilterRegistrationBean<>(new TaskInputGuard(json));
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        // last, so it runs once the caller is authenticated on the engine
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-        return registration;
+        return onBothTaskDoors(new TaskInputGuard(json));
     }
 
     @Bean
     FilterRegistrationBean<TaskRecordsGuard> taskRecordsGuard(ObjectMapper json) {
-        FilterRegistrationBean<TaskRecordsGuard> registration = new FilterRegistrationBean<>(new TaskRecordsGuard(json));
+        return onBothTaskDoors(new TaskRecordsGuard(json));
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> onBothTaskDoors(F guard) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(guard);
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // last, so it runs once the caller is authenticated on the engine
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
