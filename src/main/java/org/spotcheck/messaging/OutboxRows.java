@@ -59,4 +59,21 @@ class OutboxRows {
                 where seq = :seq""")
                 .param("err", reason).param("park", park).param("seq", seq).update();
     }
+
+    /**
+     * The first event that occurred at or after the cutoff: everything before it in sequence order is
+     * older. Found by walking the primary key from its start, where purging leaves only young rows, so
+     * the purge needs no index of its own (and the relay's updates stay cheap).
+     */
+    long firstSeqSince(java.time.Instant cutoff) {
+        return jdbc.sql("select seq from outbox_event where occurred_at >= :cutoff order by seq limit 1")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).query(Long.class).optional().orElse(Long.MAX_VALUE);
+    }
+
+    /** Deletes up to {@code limit} sent events before {@code bound}, oldest first; unsent and parked ones stay. */
+    int deleteSentBefore(long bound, int limit) {
+        return jdbc.sql("delete from outbox_event where seq in (select seq from outbox_event where seq < :bound"
+                        + " and sent_at is not null order by seq limit :n)")
+                .param("bound", bound).param("n", limit).update();
+    }
 }
