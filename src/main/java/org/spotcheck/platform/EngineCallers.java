@@ -9,25 +9,17 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.web.util.UrlPathHelper;
+import org.spotcheck.security.RoutedPath;
 
 /** Who calls the engine through engine-rest or a webapp's engine API, for filters in front of both. */
 final class EngineCallers {
-
-    private static final UrlPathHelper DECODED = new UrlPathHelper();
-
-    static {
-        // the path as Jersey will route it: %74ask is task
-        DECODED.setUrlDecode(true);
-        DECODED.setRemoveSemicolonContent(true);
-    }
 
     private EngineCallers() {
     }
 
     /** The request's path, decoded as the engine's REST resources see it. */
     static String path(HttpServletRequest request) {
-        return DECODED.getPathWithinApplication(request);
+        return RoutedPath.of(request);
     }
 
     /**

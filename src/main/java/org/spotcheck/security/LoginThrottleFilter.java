@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.spotcheck.security.domain.LoginThrottle;
-import org.spotcheck.web.RoutedPath;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;

@@ -1,4 +1,4 @@
-package org.spotcheck.web;
+package org.spotcheck.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UrlPathHelper;
