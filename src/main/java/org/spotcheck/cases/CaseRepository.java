@@ -33,39 +33,6 @@ public class CaseRepository {
                 .query(Long.class).list().stream().map(n -> String.format("CF-%d-%06d", year.getValue(), n)).toList();
     }
 
-    /** A case triaged as needing nothing more (MONITOR, DISMISS): it is closed as it is stored, without a process. */
-    public record SettledCase(String caseNumber, String platform, String listingId, long listingPk, long sellerPk,
-                              BigDecimal riskScore, String triageDecision, int priority, Outcome outcome) {
-    }
-
-    /** Stores settled cases in one statement; @return their refs, in list order */
-    public List<CaseRef> insertSettled(List<SettledCase> settled) {
-        if (settled.isEmpty()) {
-            return List.of();
-        }
-        Map<String, CaseRef> byNumber = new HashMap<>();
-        ArraySql.query(template, """
-                insert into spot_case (case_number, platform, listing_id, listing_pk, seller_pk, status, outcome,
-                                       triage_decision, priority, risk_score, closed_at)
-                select cn, p, l, lp, sp, ?, o, d, pr, r, now()
-                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
-                            ?::int2[], ?::numeric[]) with ordinality as t(cn, p, l, lp, sp, o, d, pr, r, n)
-                order by n
-                returning id, case_number""",
-                (rs, i) -> byNumber.put(rs.getString(2), new CaseRef(rs.getLong(1), rs.getString(2))),
-                CaseStatus.CLOSED.name(),
-                ArraySql.of("varchar", settled.stream().map(SettledCase::caseNumber).toList()),
-                ArraySql.of("varchar", settled.stream().map(SettledCase::platform).toList()),
-                ArraySql.of("varchar", settled.stream().map(SettledCase::listingId).toList()),
-                ArraySql.of("int8", settled.stream().map(SettledCase::listingPk).toList()),
-                ArraySql.of("int8", settled.stream().map(SettledCase::sellerPk).toList()),
-                ArraySql.of("varchar", settled.stream().map(c -> c.outcome().name()).toList()),
-                ArraySql.of("varchar", settled.stream().map(SettledCase::triageDecision).toList()),
-                ArraySql.of("int2", settled.stream().map(c -> (short) c.priority()).toList()),
-                ArraySql.of("numeric", settled.stream().map(SettledCase::riskScore).toList()));
-        return settled.stream().map(c -> byNumber.get(c.caseNumber())).toList();
-    }
-
     // the two-key form of advisory locks, a space of their own: one lock per case, between merging and closing
     private static final int CASE_LOCKS = 0x43415345;
 
@@ -104,6 +71,33 @@ public class CaseRepository {
         return found;
     }
 
+    /** The cases of a listing, newest first (at most {@code limit}), and the open one if any. */
+    public record ListingCases(List<String> caseNumbers, String openCase) {
+    }
+
+    public ListingCases ofListing(String platform, String listingId, int limit) {
+        List<String[]> rows = jdbc.sql("""
+                select case_number, closed_at is null from spot_case where platform = :platform and listing_id = :listing
+                order by opened_at desc, id desc limit :limit""")
+                .param("platform", platform).param("listing", listingId).param("limit", limit)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getBoolean(2) ? "open" : null}).list();
+        return new ListingCases(rows.stream().map(r -> r[0]).toList(),
+                rows.stream().filter(r -> r[1] != null).map(r -> r[0]).findFirst().orElse(null));
+    }
+
+    /** @return the state of each case, by number */
+    public Map<String, CaseState> statesByNumber(Collection<String> caseNumbers) {
+        Map<String, CaseState> found = new HashMap<>();
+        if (caseNumbers.isEmpty()) {
+            return found;
+        }
+        ArraySql.query(template, """
+                select case_number, status, outcome, process_instance_id from spot_case where case_number = any(?::varchar[])""",
+                (rs, i) -> found.put(rs.getString(1), new CaseState(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))), ArraySql.of("varchar", List.copyOf(caseNumbers)));
+        return found;
+    }
+
     /** @return the state of each case, by key */
     public Map<Long, CaseState> states(Collection<Long> casePks) {
         Map<Long, CaseState> found = new HashMap<>();
@@ -112,11 +106,6 @@ public class CaseRepository {
                 (rs, i) -> found.put(rs.getLong(1), new CaseState(rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))), ArraySql.of("int8", List.copyOf(casePks)));
         return found;
-    }
-
-    public String nextCaseNumber(Year year) {
-        long n = jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-        return String.format("CF-%d-%06d", year.getValue(), n);
     }
 
     /**

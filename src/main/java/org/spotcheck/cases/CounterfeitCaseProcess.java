@@ -101,6 +101,8 @@ public final class CounterfeitCaseProcess {
         public static final String CATEGORY = "category";
         public static final String PRIOR_STRIKES = "priorStrikes";
         public static final String CLEAN_CHECKS = "cleanChecks";
+        /** Flags for the listing in the last 30 days, this one included (the listing's watch record). */
+        public static final String RECENT_FLAGS = "recentFlags";
         /** Units sold times price, when known: the scale for DMN sanction and referral. */
         public static final String SALES_VALUE_CNY = "salesValueCny";
         // shown in task forms
@@ -114,6 +116,8 @@ public final class CounterfeitCaseProcess {
         public static final String ROUTE = "route";
         public static final String PRIORITY = "priority";
         public static final String EXPLORATION = "exploration";
+        /** Set at start: intake drew the flag for an exploration buy against the day's exploration share. */
+        public static final String EXPLORATION_DRAWN = "explorationDrawn";
         public static final String TRIAGE_APPROVED = "triageApproved";
         public static final String PERSONA_ASSIGNED = "personaAssigned";
         public static final String BUDGET_RESERVED = "budgetReserved";

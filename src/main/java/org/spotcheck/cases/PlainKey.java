@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
-@interface PlainKey {
+public @interface PlainKey {
 
     @OverridesAttribute(constraint = Size.class, name = "max")
     int max() default 100;

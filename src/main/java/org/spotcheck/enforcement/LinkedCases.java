@@ -11,7 +11,7 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.enforcement.domain.LinkedFlagId;
-import org.spotcheck.intake.IntakeResult;
+import org.spotcheck.intake.FlagAnswer;
 import org.spotcheck.intake.IntakeService;
 import org.spotcheck.intake.domain.Category;
 import org.spotcheck.intake.domain.FlagSource;
@@ -64,13 +64,13 @@ class LinkedCases {
             // a seller with an open case is being looked at already; one this step flagged before answers again
             if (member.listing() != null && (!member.hasOpenCase() || flaggedBefore.contains(member.flagId()))) {
                 flags.add(new NewFlag(member.flagId(), FlagSource.LINKED_SELLER, member.listing(),
-                        new NewFlag.Signals(LINKED_RISK, null, null, null, null, null), null));
+                        new NewFlag.Signals(LINKED_RISK, null, null, null, null, null), null, null));
             }
         }
         List<String> opened = new ArrayList<>(flags.size());
         for (int from = 0; from < flags.size(); from += BATCH) {
             intake.receiveAll(flags.subList(from, Math.min(flags.size(), from + BATCH)), CaseJournal.ACTOR_SYSTEM)
-                    .stream().map(IntakeResult::caseNumber).forEach(opened::add);
+                    .stream().map(FlagAnswer::caseNumber).filter(java.util.Objects::nonNull).forEach(opened::add);
         }
         int skipped = members.size() - flags.size();
         if (!opened.isEmpty() || skipped > 0) {

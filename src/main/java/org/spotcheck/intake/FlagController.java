@@ -1,31 +1,152 @@
 package org.spotcheck.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.spotcheck.cases.PlainKey;
+import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.web.FieldErrors;
+import org.spotcheck.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Flags in (one, or a batch), and what became of a flag or a listing (CONTRACT.md, "Flags and cases"). */
 @RestController
+@Validated
 class FlagController {
 
-    private final IntakeService intake;
-    private final FlagMapper mapper;
+    static final int MAX_BATCH = 1000;
 
-    FlagController(IntakeService intake, FlagMapper mapper) {
+    private final IntakeService intake;
+    private final FlagQueries queries;
+    private final FlagMapper mapper;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    FlagController(IntakeService intake, FlagQueries queries, FlagMapper mapper, ObjectMapper json, Validator validator) {
         this.intake = intake;
+        this.queries = queries;
         this.mapper = mapper;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The answer of {@code POST /api/cases}: the case a flag opened or joined, or only its decision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CaseAnswer(String caseNumber, String status, String processInstanceId, String flagId, String decision,
+                      Integer priority, String mergedInto) {
+
+        static CaseAnswer of(FlagAnswer answer) {
+            return new CaseAnswer(answer.caseNumber(), answer.status(), answer.processInstanceId(), answer.flagId(),
+                    answer.decision(), answer.priority(), answer.mergedInto());
+        }
     }
 
     @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IntakeResult> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
-        IntakeResult result = intake.receiveAndStart(mapper.toNewFlag(request), principal.getName());
-        if (result.created()) {
-            return ResponseEntity.created(URI.create("/api/cases/" + result.caseNumber())).body(result);
+    ResponseEntity<CaseAnswer> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
+        FlagAnswer answer = intake.receiveAndStart(mapper.toNewFlag(request), principal.getName());
+        CaseAnswer body = CaseAnswer.of(answer);
+        if (answer.opened()) {
+            return ResponseEntity.created(URI.create("/api/cases/" + answer.caseNumber())).body(body);
         }
-        return ResponseEntity.ok(result);
+        URI location = URI.create(answer.caseNumber() == null ? "/api/flags/" + answer.flagId()
+                : "/api/cases/" + answer.caseNumber());
+        return ResponseEntity.ok().location(location).body(body);
+    }
+
+    /** One result of {@code POST /api/flags}, in request order. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchResult(String flagId, String decision, Integer priority, String caseNumber, String mergedInto,
+                       boolean duplicate, List<FieldErrors.FieldError> errors) {
+    }
+
+    record BatchAnswer(List<BatchResult> results) {
+    }
+
+    /**
+     * A batch of flags in one transaction. Each flag is checked on its own: an invalid one is
+     * answered with its errors and not stored, the valid ones are.
+     */
+    @PostMapping(path = "/api/flags", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> flags(@RequestBody JsonNode body, Principal principal) {
+        JsonNode flags = body == null ? null : body.get("flags");
+        if (flags == null || !flags.isArray()) {
+            return Problems.invalid("flags", "must be a list of flags");
+        }
+        if (flags.size() > MAX_BATCH) {
+            return Problems.invalid("flags", "must hold at most " + MAX_BATCH + " flags, not " + flags.size());
+        }
+        List<BatchResult> results = new ArrayList<>(flags.size());
+        List<NewFlag> valid = new ArrayList<>(flags.size());
+        List<Integer> validAt = new ArrayList<>(flags.size());
+        for (JsonNode node : flags) {
+            List<FieldErrors.FieldError> errors = new ArrayList<>();
+            NewFlag flag = read(node, errors);
+            if (flag == null) {
+                results.add(new BatchResult(node.path("flagId").isTextual() ? node.get("flagId").asText() : null, null,
+                        null, null, null, false, errors));
+            } else {
+                validAt.add(results.size());
+                results.add(null);
+                valid.add(flag);
+            }
+        }
+        if (!valid.isEmpty()) {
+            List<FlagAnswer> answers = intake.receiveAll(valid, principal.getName());
+            for (int i = 0; i < answers.size(); i++) {
+                FlagAnswer a = answers.get(i);
+                results.set(validAt.get(i), new BatchResult(a.flagId(), a.decision(), a.priority(), a.caseNumber(),
+                        a.mergedInto(), a.duplicate(), null));
+            }
+        }
+        return ResponseEntity.ok(new BatchAnswer(results));
+    }
+
+    private NewFlag read(JsonNode node, List<FieldErrors.FieldError> errors) {
+        FlagRequest request;
+        try {
+            request = json.treeToValue(node, FlagRequest.class);
+        } catch (Exception e) {
+            errors.add(FieldErrors.of(e).orElse(new FieldErrors.FieldError("flag", "is not a valid flag")));
+            return null;
+        }
+        if (request == null) {
+            errors.add(new FieldErrors.FieldError("flag", "must not be null"));
+            return null;
+        }
+        Set<ConstraintViolation<FlagRequest>> violations = validator.validate(request);
+        violations.stream().map(v -> new FieldErrors.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldErrors.FieldError::field)).forEach(errors::add);
+        return errors.isEmpty() ? mapper.toNewFlag(request) : null;
+    }
+
+    @GetMapping("/api/flags/{flagId}")
+    ResponseEntity<?> flag(@PathVariable @PlainKey String flagId) {
+        return queries.flag(flagId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> Problems.of(
+                HttpStatus.NOT_FOUND, "Flag not found", "No flag " + flagId + " on record (unknown, or past its retention)"));
+    }
+
+    @GetMapping("/api/listings/{platform}/{listingId}")
+    ResponseEntity<?> listing(@PathVariable @PlainKey(max = 50) String platform,
+                              @PathVariable @PlainKey String listingId) {
+        return queries.listing(platform, listingId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() ->
+                Problems.of(HttpStatus.NOT_FOUND, "Listing not found", "No flag for listing " + platform + ":"
+                        + listingId + " on record"));
     }
 }

@@ -20,7 +20,9 @@ record FlagRequest(
         @NotNull FlagSource source,
         @NotNull @Valid ListingPart listing,
         @NotNull @Valid SignalsPart signals,
-        @Valid IdentityPart sellerIdentity) {
+        @Valid IdentityPart sellerIdentity,
+        // who reported it (a rights holder for RIGHTS_HOLDER_REPORT); optional
+        @Size(max = 100) String reporterId) {
 
     record ListingPart(
             // no ':' — "platform:listingId" is the listing's key (and the Kafka key)

@@ -1,5 +1,7 @@
 package org.spotcheck.intake;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,13 +11,14 @@ import java.util.TreeMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.intake.domain.Watch;
 import org.spotcheck.platform.ArraySql;
 import org.spotcheck.platform.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Flags, listings and sellers, a batch at a time. Uniqueness lives in the database
+ * Flags of cases, listings with their watch records, and sellers, a batch at a time. Uniqueness lives in the database
  * (constraints with ON CONFLICT, advisory locks on flag ids), so concurrent batches on
  * several nodes agree; rows go in and locks are taken sorted by their natural key, so
  * two batches never wait for each other in a cycle.
@@ -32,26 +35,66 @@ class IntakeRepository {
     }
 
     /**
-     * Holds each flag id for this transaction (advisory locks, in one order for every
-     * batch): of two transactions with the same flag id, the second waits here until the
-     * first has committed, and then finds the flag on record.
+     * Holds each flag id and then each listing for this transaction (advisory locks, in one
+     * order for every batch, so never in a cycle). Of two transactions with the same flag id,
+     * the second waits here until the first has committed, and then finds the flag on record;
+     * of two with flags for one listing, the second reads the listing's watch record (and its
+     * open case) as the first left it, so counts and merges are never lost between nodes.
      */
-    void holdFlagIds(Collection<String> flagIds) {
+    void hold(Collection<String> flagIds, Collection<String> listingKeys) {
         lockTimeout.bound();
+        lock(FLAG_LOCKS, flagIds);
+        lock(LISTING_LOCKS, listingKeys);
+    }
+
+    private void lock(int space, Collection<String> keys) {
         ArraySql.query(template, """
                 select pg_advisory_xact_lock(%d, k) from (
                     select distinct hashtext(f) as k from unnest(?::varchar[]) as a(f) order by k) as ids"""
-                .formatted(FLAG_LOCKS), (rs, i) -> null, ArraySql.of("varchar", List.copyOf(flagIds)));
+                .formatted(space), (rs, i) -> null, ArraySql.of("varchar", List.copyOf(keys)));
     }
 
-    // the two-key form of advisory locks: a space of their own, apart from the identity key locks
+    // the two-key form of advisory locks: spaces of their own, apart from the identity key locks
     static final int FLAG_LOCKS = 0x464C4147;
+    static final int LISTING_LOCKS = 0x4C495354;
+
+    /** A listing on record: its key and its watch record. */
+    record Watched(long pk, Watch watch) {
+    }
+
+    /** @return the listings on record among these "platform:listingId" keys, with their watch records */
+    Map<String, Watched> watched(Collection<String> listingKeys) {
+        List<String[]> keys = listingKeys.stream().map(k -> k.split(":", 2)).toList();
+        Map<String, Watched> found = new HashMap<>();
+        ArraySql.query(template, """
+                select l.id, l.platform, l.listing_id, l.flag_days, l.flag_day_counts, l.first_flagged_at,
+                       l.last_flagged_at, l.last_decision
+                from listing l join unnest(?::varchar[], ?::varchar[]) as t(p, i) on l.platform = t.p and l.listing_id = t.i""",
+                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), new Watched(rs.getLong(1), new Watch(
+                        days(rs.getArray(4)), counts(rs.getArray(5)), instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)), rs.getString(8)))),
+                ArraySql.of("varchar", keys.stream().map(k -> k[0]).toList()),
+                ArraySql.of("varchar", keys.stream().map(k -> k[1]).toList()));
+        return found;
+    }
+
+    private static List<LocalDate> days(java.sql.Array array) throws java.sql.SQLException {
+        return java.util.Arrays.stream((Object[]) array.getArray()).map(d -> ((java.sql.Date) d).toLocalDate()).toList();
+    }
+
+    private static List<Integer> counts(java.sql.Array array) throws java.sql.SQLException {
+        return java.util.Arrays.stream((Object[]) array.getArray()).map(n -> ((Number) n).intValue()).toList();
+    }
+
+    private static Instant instant(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
 
     /** A new flag of a batch, with its stored JSON and the case it opened or joined. */
     record StoredFlag(NewFlag flag, String payloadJson, long casePk, boolean merged) {
     }
 
-    /** Stores new flags (their ids held by {@link #holdFlagIds} and not on record), each written once, with its case. */
+    /** Stores new flags (their ids held by {@link #hold} and not on record), each written once, with its case. */
     void insertFlags(List<StoredFlag> flags, String receivedBy) {
         if (flags.isEmpty()) {
             return;
@@ -76,13 +119,21 @@ class IntakeRepository {
                 column("text", sorted, StoredFlag::payloadJson));
     }
 
-    /** @return receipts of flags received before, by flag id */
-    Map<String, FlagReceipt> findFlags(List<String> flagIds) {
-        Map<String, FlagReceipt> found = new HashMap<>();
+    /**
+     * @return the flags of cases on record among these ids, by flag id: flags that opened or
+     *         joined a case, kept with it beyond the flag retention, and flags received before
+     *         flags became signals (each then opened a case, closed at once when triaged low-risk)
+     */
+    Map<String, CaseFlag> caseFlags(List<String> flagIds) {
+        Map<String, CaseFlag> found = new HashMap<>();
+        if (flagIds.isEmpty()) {
+            return found;
+        }
         ArraySql.query(template, """
-                select f.flag_id, c.id, c.case_number, f.merged
+                select f.flag_id, c.case_number, f.merged, c.triage_decision, c.priority, c.exploration
                 from flag f join spot_case c on c.id = f.case_pk where f.flag_id = any(?::varchar[])""",
-                (rs, i) -> found.put(rs.getString(1), new FlagReceipt(rs.getLong(2), rs.getString(3), rs.getBoolean(4))),
+                (rs, i) -> found.put(rs.getString(1), new CaseFlag(rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        (Integer) rs.getObject(5), rs.getBoolean(6))),
                 ArraySql.of("varchar", flagIds));
         return found;
     }
@@ -106,34 +157,51 @@ class IntakeRepository {
         return found;
     }
 
+    /** A listing as its newest flag of the batch describes it, with its watch record after the batch. */
+    record ListingUpdate(NewFlag.Listing listing, Watch watch) {
+    }
+
     /**
-     * Creates or refreshes each listing with what its newest flag says (one flag per
-     * listing here: the caller keeps the newest).
+     * Creates or refreshes each listing, with what its newest flag says and its watch record
+     * (held by {@link #hold}, so no other batch changed it since {@link #watched}).
      * @return listing key by "platform:listingId"
      */
-    Map<String, Long> listings(Collection<NewFlag.Listing> newest, Map<String, Long> sellers) {
-        List<NewFlag.Listing> sorted = newest.stream()
-                .sorted(Comparator.comparing(NewFlag.Listing::platform).thenComparing(NewFlag.Listing::listingId)).toList();
+    Map<String, Long> listings(Collection<ListingUpdate> updates, Map<String, Long> sellers) {
+        List<ListingUpdate> sorted = updates.stream().sorted(Comparator.comparing((ListingUpdate u) -> u.listing().platform())
+                .thenComparing(u -> u.listing().listingId())).toList();
         Map<String, Long> found = new HashMap<>();
         ArraySql.query(template, """
-                insert into listing (platform, listing_id, shop_id, seller_pk, title, brand, category, price_cny, url)
-                select p, l, sh, se, ti, b, c, pr, u
+                insert into listing (platform, listing_id, shop_id, seller_pk, title, brand, category, price_cny, url,
+                                     flag_days, flag_day_counts, first_flagged_at, last_flagged_at, last_decision)
+                select p, l, sh, se, ti, b, c, pr, u, cast(fd as date[]), cast(fc as int4[]), ff, lf, ld
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::numeric[], ?::varchar[]) with ordinality as t(p, l, sh, se, ti, b, c, pr, u, n)
+                            ?::numeric[], ?::varchar[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                            ?::varchar[]) with ordinality as t(p, l, sh, se, ti, b, c, pr, u, fd, fc, ff, lf, ld, n)
                 order by n
                 on conflict (platform, listing_id) do update
                    set shop_id = excluded.shop_id, seller_pk = excluded.seller_pk, title = excluded.title,
                        brand = excluded.brand, category = excluded.category, price_cny = excluded.price_cny,
-                       url = excluded.url, updated_at = now()
+                       url = excluded.url, updated_at = now(), flag_days = excluded.flag_days,
+                       flag_day_counts = excluded.flag_day_counts, first_flagged_at = excluded.first_flagged_at,
+                       last_flagged_at = excluded.last_flagged_at, last_decision = excluded.last_decision
                 returning id, platform, listing_id""",
                 (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)),
-                column("varchar", sorted, NewFlag.Listing::platform), column("varchar", sorted, NewFlag.Listing::listingId),
-                column("varchar", sorted, NewFlag.Listing::shopId),
-                column("int8", sorted, l -> sellers.get(l.platform() + ":" + l.sellerId())),
-                column("varchar", sorted, NewFlag.Listing::title), column("varchar", sorted, NewFlag.Listing::brand),
-                column("varchar", sorted, l -> l.category().name()), column("numeric", sorted, NewFlag.Listing::priceCny),
-                column("varchar", sorted, NewFlag.Listing::url));
+                column("varchar", sorted, u -> u.listing().platform()), column("varchar", sorted, u -> u.listing().listingId()),
+                column("varchar", sorted, u -> u.listing().shopId()),
+                column("int8", sorted, u -> sellers.get(u.listing().platform() + ":" + u.listing().sellerId())),
+                column("varchar", sorted, u -> u.listing().title()), column("varchar", sorted, u -> u.listing().brand()),
+                column("varchar", sorted, u -> u.listing().category().name()),
+                column("numeric", sorted, u -> u.listing().priceCny()), column("varchar", sorted, u -> u.listing().url()),
+                column("text", sorted, u -> literal(u.watch().days())), column("text", sorted, u -> literal(u.watch().counts())),
+                column("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().firstFlaggedAt())),
+                column("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().lastFlaggedAt())),
+                column("varchar", sorted, u -> u.watch().lastDecision()));
         return found;
+    }
+
+    /** A PostgreSQL array literal of plain values (dates, numbers), e.g. {@code {2026-12-01,2026-12-02}}. */
+    private static String literal(List<?> values) {
+        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** A seller's record as triage weighs it. */
@@ -156,6 +224,7 @@ class IntakeRepository {
                 ArrayList::addAll));
     }
 
-    record FlagReceipt(long casePk, String caseNumber, boolean merged) {
+    /** A flag of a case: the case, and the decision the case was triaged with (null for a flag that joined it). */
+    record CaseFlag(String caseNumber, boolean merged, String decision, Integer priority, boolean exploration) {
     }
 }

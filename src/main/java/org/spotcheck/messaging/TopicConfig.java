@@ -18,6 +18,7 @@ class TopicConfig {
                 topic(Topics.CASE_EVENTS, partitions, replicas),
                 topic(Topics.PLATFORM_COMMANDS, partitions, replicas),
                 topic(Topics.VERIFICATION_REQUESTS, partitions, replicas),
+                topic(Topics.FLAG_DECISIONS, partitions, replicas),
                 topic(Topics.FLAGS, partitions, replicas),
                 topic(Topics.FLAGS + ".DLT", 1, replicas),
                 topic(Topics.VERIFICATION_RESULTS, partitions, replicas),

@@ -5,6 +5,7 @@ public final class Topics {
     public static final String CASE_EVENTS = "spotcheck.case-events";
     public static final String PLATFORM_COMMANDS = "spotcheck.platform-commands";
     public static final String VERIFICATION_REQUESTS = "spotcheck.verification-requests";
+    public static final String FLAG_DECISIONS = "spotcheck.flag-decisions";
     public static final String FLAGS = "spotcheck.flags";
     public static final String VERIFICATION_RESULTS = "spotcheck.verification-results";
     public static final String ENFORCEMENT_OUTCOMES = "spotcheck.enforcement-outcomes";

@@ -133,6 +133,17 @@ public class BudgetService {
                 .param("year", year).param("total", total).param("by", by).update();
     }
 
+    /** The day's even share of its year's budget: what pacing adds each day (exploration spends a share of it). */
+    @Transactional(readOnly = true)
+    public BigDecimal dayShareCny(LocalDate day) {
+        return yearBudget(day.getYear()).divide(BigDecimal.valueOf(day.lengthOfYear()), 2, java.math.RoundingMode.DOWN);
+    }
+
+    /** What a test buy of a listing at this price is expected to cost, as its reservation will. */
+    public BigDecimal expectedCostAt(BigDecimal priceCny) {
+        return priceCny.add(properties.shippingEstimateCny());
+    }
+
     BigDecimal allowanceToday() {
         LocalDate today = today();
         return BudgetPacing.allowanceToday(yearBudget(today.getYear()), today, committed(today.getYear()));
@@ -157,7 +168,7 @@ public class BudgetService {
     private BigDecimal expectedCost(long casePk) {
         BigDecimal price = jdbc.sql("select l.price_cny from spot_case c join listing l on l.id = c.listing_pk where c.id = :id")
                 .param("id", casePk).query(BigDecimal.class).single();
-        return price.add(properties.shippingEstimateCny());
+        return expectedCostAt(price);
     }
 
     private Optional<BigDecimal> reservation(long casePk) {

@@ -35,8 +35,13 @@ class SecurityConfig {
         // plain path matchers: /engine-rest is Jersey's servlet, not Spring MVC's
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path(HttpMethod.POST, "/api/cases"))
+                        .requestMatchers(path(HttpMethod.POST, "/api/cases"), path(HttpMethod.POST, "/api/flags"))
                         .hasAuthority(Groups.authority(Groups.INTEGRATIONS))
+                        // the risk model reads back what became of its flags
+                        .requestMatchers(path(HttpMethod.GET, "/api/flags/*"), path(HttpMethod.HEAD, "/api/flags/*"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/listings/*/*"), path(HttpMethod.HEAD, "/api/listings/*/*"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF))
                         .requestMatchers(path(HttpMethod.POST, "/api/cases/*/verification"))
                         .hasAuthority(Groups.authority(Groups.VERIFIERS))
                         // a verifier's reduced view has no flags and no timeline: paging through them is for staff

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.triage.domain.ExplorationPolicy;
 import org.spotcheck.triage.domain.TriageDecision;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,18 +14,24 @@ class TriageService {
 
     private final CaseRepository cases;
     private final CaseJournal journal;
-    private final ExplorationPolicy exploration;
 
-    TriageService(CaseRepository cases, CaseJournal journal, TriageProperties properties) {
+    TriageService(CaseRepository cases, CaseJournal journal) {
         this.cases = cases;
         this.journal = journal;
-        this.exploration = new ExplorationPolicy(properties.explorationShare(), properties.explorationSeed());
     }
 
+    /** Where a case goes after triage: a test buy, when intake drew its flag for an exploration buy; else the decision. */
+    record Route(TriageDecision decision, boolean exploration) {
+    }
+
+    /**
+     * @param drawn whether intake drew the case's flag for an exploration buy (against the day's
+     *              exploration share of the budget); only a low-risk decision is explored
+     */
     @Transactional
-    ExplorationPolicy.Route record(String caseNumber, TriageDecision decision, int priority) {
+    Route record(String caseNumber, TriageDecision decision, int priority, boolean drawn) {
         CaseRef ref = cases.require(caseNumber);
-        ExplorationPolicy.Route route = exploration.route(caseNumber, decision);
+        Route route = drawn && decision.isLowRisk() ? new Route(TriageDecision.TEST_BUY, true) : new Route(decision, false);
         cases.recordTriage(ref.pk(), decision.name(), priority, route.exploration());
         String text = "Triage: " + decision + ", priority " + priority
                 + (route.exploration() ? "; drawn for an exploration buy (low-risk sample)" : "");

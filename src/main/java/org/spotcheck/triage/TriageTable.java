@@ -8,7 +8,6 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.spotcheck.triage.domain.ExplorationPolicy;
 import org.spotcheck.triage.domain.TriageDecision;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +24,14 @@ public class TriageTable {
     public static final String KEY = "triage";
 
     private final RepositoryService repository;
-    private final ExplorationPolicy exploration;
     // FEEL as the engine evaluates it, and the legacy FEEL engine: ~100 times faster for the
     // simple unary tests of a triage table (the full one builds a context per input entry)
     private final DmnEngine dmn = new DefaultDmnEngineConfiguration().buildEngine();
     private final DmnEngine fast = new DefaultDmnEngineConfiguration().enableFeelLegacyBehavior(true).buildEngine();
     private volatile Loaded loaded;
 
-    TriageTable(RepositoryService repository, TriageProperties properties) {
+    TriageTable(RepositoryService repository) {
         this.repository = repository;
-        this.exploration = new ExplorationPolicy(properties.explorationShare(), properties.explorationSeed());
-    }
-
-    /** Where a case goes after triage: the decision, or an exploration buy drawn for it (as the process draws it). */
-    public ExplorationPolicy.Route route(String caseNumber, TriageDecision decision) {
-        return exploration.route(caseNumber, decision);
     }
 
     /** A version of the table; {@code fastFails} once the fast engine could not take one of its expressions. */
@@ -129,6 +121,7 @@ public class TriageTable {
             inputs.put("disputeCount", random.nextInt(4) == 0 ? null : random.nextInt(9));
             inputs.put("avgRating", random.nextInt(4) == 0 ? null : random.nextInt(51) / 10.0);
             inputs.put("priceToMsrp", random.nextInt(4) == 0 ? null : random.nextInt(201) / 100.0);
+            inputs.put("recentFlags", 1 + random.nextInt(6)); // intake always counts (this flag at least)
             inputs.put("salesValueCny", random.nextInt(3) == 0 ? null : random.nextInt(1_000_000) * 1.0);
             try {
                 DmnDecisionResultEntries full = dmn.evaluateDecision(table.decision, inputs).getSingleResult();

@@ -2,10 +2,7 @@ package org.spotcheck.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +61,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", tooLarge.getMessage(), null);
         }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            return validation(List.of(new FieldError(path(invalid), "must be one of " + allowed)));
-        }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
-            return validation(List.of(new FieldError(path(invalid), CleanTextModule.MESSAGE)));
-        }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String type = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
-            return validation(List.of(new FieldError(path(mismatch), "has the wrong type, expected " + type)));
+        java.util.Optional<FieldErrors.FieldError> field = FieldErrors.of(cause);
+        if (field.isPresent()) {
+            return validation(List.of(new FieldError(field.get().field(), field.get().message())));
         }
         if (cause instanceof JsonParseException || cause instanceof JsonMappingException) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON: "
@@ -120,12 +108,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed. The error is logged.", null);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static ResponseEntity<Object> validation(List<FieldError> errors) {

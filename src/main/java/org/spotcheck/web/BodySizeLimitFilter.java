@@ -14,16 +14,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies of {@code /api} (64 KiB by default): a declared length over the
- * cap is refused before reading, a chunked body is cut off while it is read.
+ * Caps request bodies of {@code /api} (64 KiB by default; a batch of flags, {@code POST
+ * /api/flags}, 4 MiB): a declared length over the cap is refused before reading, a chunked
+ * body is cut off while it is read.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String BATCH_PATH = "/api/flags";
 
-    BodySizeLimitFilter(@Value("${spotcheck.api.max-body-bytes:65536}") long maxBodyBytes) {
-        this.limit = maxBodyBytes;
+    private final long bodyLimit;
+    private final long batchLimit;
+
+    BodySizeLimitFilter(@Value("${spotcheck.api.max-body-bytes:65536}") long maxBodyBytes,
+                        @Value("${spotcheck.api.max-batch-body-bytes:4194304}") long maxBatchBodyBytes) {
+        this.bodyLimit = maxBodyBytes;
+        this.batchLimit = maxBatchBodyBytes;
     }
 
     @Override
@@ -35,6 +41,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = BATCH_PATH.equals(request.getServletPath()) ? batchLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -15,4 +15,11 @@ public final class Problems {
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
     }
+
+    /** {@code 400} naming one bad field, as the validation of a body names each. */
+    public static ResponseEntity<ProblemDetail> invalid(String field, String message) {
+        ResponseEntity<ProblemDetail> answer = of(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message);
+        answer.getBody().setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+        return answer;
+    }
 }

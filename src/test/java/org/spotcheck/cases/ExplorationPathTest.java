@@ -12,8 +12,11 @@ import org.spotcheck.support.IntegrationTest;
 import org.spotcheck.support.ProcessRef;
 import org.springframework.test.context.TestPropertySource;
 
-/** With an exploration share of 100 %, every low-risk flag is bought and marked as exploration. */
-@TestPropertySource(properties = {"spotcheck.triage.exploration-share=1",
+/**
+ * With an exploration share of 100 % of a day's allowance that covers any buy from the day's
+ * first second, every low-risk flag is drawn for an exploration buy and marked so.
+ */
+@TestPropertySource(properties = {"spotcheck.triage.exploration-share=1", "spotcheck.budget.yearly-cny=1000000000000",
         "spring.kafka.listener.auto-startup=false", // the shared topics are for the main test context
         // a context of its own, so an engine of its own: the webapps and engine-rest of the main
         // context look engines up by name, and must keep finding the main context's "default"
@@ -25,6 +28,8 @@ class ExplorationPathTest extends IntegrationTest {
     void shouldBuyALowRiskFlagDrawnForExploration() {
         Api.Response created = api().post("/api/cases", "intake", Flags.decidedAs("MONITOR").toString());
 
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("decision").asText()).isEqualTo("MONITOR");
         assertThat(ProcessRef.of(engine, created.json().get("processInstanceId").asText()))
                 .hasNotPassed(CounterfeitCaseProcess.Elements.CLOSE_MONITORED)
                 .isWaitingAt(CounterfeitCaseProcess.Elements.PERFORM_TEST_PURCHASE);

@@ -18,7 +18,7 @@ import org.spotcheck.support.IntegrationTest;
 class FlagIntakeApiTest extends IntegrationTest {
 
     private long rows() {
-        return jdbc.sql("select (select count(*) from flag) + (select count(*) from spot_case)"
+        return jdbc.sql("select (select count(*) from flag) + (select count(*) from flag_signal) + (select count(*) from spot_case)"
                 + " + (select count(*) from listing) + (select count(*) from seller) + (select count(*) from outbox_event)")
                 .query(Long.class).single();
     }
@@ -214,10 +214,14 @@ class FlagIntakeApiTest extends IntegrationTest {
 
     @Test
     void searchFindsCasesByListingSellerStatusAndOutcomeNewestFirst() {
-        ObjectNode older = Flags.decidedAs("DISMISS");
+        ObjectNode older = Flags.decidedAs("REVIEW");
         ObjectNode newer = Flags.decidedAs("TEST_BUY");
         Flags.listing(newer).put("sellerId", Flags.listing(older).get("sellerId").asText());
         String olderCase = api().post("/api/cases", "intake", older.toString()).json().get("caseNumber").asText();
+        // the analyst rejects the review: the case closes DISMISSED
+        org.camunda.bpm.engine.task.Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(olderCase)
+                .singleResult();
+        engine.getTaskService().complete(review.getId(), java.util.Map.of("triageApproved", false));
         String newerCase = api().post("/api/cases", "intake", newer.toString()).json().get("caseNumber").asText();
         String seller = Flags.listing(older).get("sellerId").asText();
 

@@ -36,6 +36,6 @@ public class FlagMapperAccess {
                 throw new IllegalArgumentException(e);
             }
         }
-        return intake.receiveAll(flags, "test").stream().map(IntakeResult::caseNumber).toList();
+        return intake.receiveAll(flags, "test").stream().map(FlagAnswer::caseNumber).toList();
     }
 }

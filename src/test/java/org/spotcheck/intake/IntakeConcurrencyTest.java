@@ -129,7 +129,7 @@ class IntakeConcurrencyTest extends IntegrationTest {
             // a batch that merged a flag into the open case holds it: the close waits for its commit
             CountDownLatch merged = new CountDownLatch(1);
             CountDownLatch commitMerge = new CountDownLatch(1);
-            Future<IntakeResult> merge = inTransaction(pool, merged, commitMerge,
+            Future<FlagAnswer> merge = inTransaction(pool, merged, commitMerge,
                     () -> intake.receive(sameListingAs(opener), "test"));
             merged.await();
             Future<Boolean> close = inTransaction(pool, new CountDownLatch(1), new CountDownLatch(0),
@@ -149,7 +149,7 @@ class IntakeConcurrencyTest extends IntegrationTest {
             Future<Boolean> closing = inTransaction(pool, closed, commitClose,
                     () -> cases.close(cases.require(second).pk(), org.spotcheck.cases.Outcome.DISMISSED));
             closed.await();
-            Future<IntakeResult> late = inTransaction(pool, new CountDownLatch(1), new CountDownLatch(0),
+            Future<FlagAnswer> late = inTransaction(pool, new CountDownLatch(1), new CountDownLatch(0),
                     () -> intake.receive(sameListingAs(opener), "test"));
             Thread.sleep(500);
             assertThat(late.isDone()).as("the flag waits for the closing transaction").isFalse();

@@ -68,6 +68,7 @@ class TriageAtIntakeTest extends IntegrationTest {
             inputs.put("avgRating", random.nextInt(4) == 0 ? null : random.nextInt(51) / 10.0);
             inputs.put("priceToMsrp", random.nextInt(4) == 0 ? null : random.nextInt(201) / 100.0);
             inputs.put("salesValueCny", random.nextInt(3) == 0 ? null : random.nextInt(1_000_000) * 1.0);
+            inputs.put("recentFlags", 1 + random.nextInt(6));
 
             TriageTable.Verdict atIntake = evaluator.decide(inputs);
             DmnDecisionRuleResult inEngine = engine.getDecisionService().evaluateDecisionTableByKey(TriageTable.KEY,

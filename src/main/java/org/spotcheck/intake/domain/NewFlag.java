@@ -3,8 +3,9 @@ package org.spotcheck.intake.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** A validated flag as it enters spotcheck, from REST or (later) Kafka. */
-public record NewFlag(String flagId, FlagSource source, Listing listing, Signals signals, SellerIdentity sellerIdentity) {
+/** A validated flag as it enters spotcheck, from REST or Kafka; {@code reporterId}: who reported it, when known. */
+public record NewFlag(String flagId, FlagSource source, Listing listing, Signals signals, SellerIdentity sellerIdentity,
+                      String reporterId) {
 
     public record Listing(String platform, String listingId, String shopId, String sellerId, String title,
                           String brand, Category category, BigDecimal priceCny, String url) {
