@@ -5,6 +5,7 @@ import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -75,8 +76,9 @@ class PurchasePreparationDelegates {
     /** The wait's clock starts once: a case that waited for a persona has that much less time left for budget. */
     private static void startWaitClock(DelegateExecution execution, WaitingQueue queue) {
         if (execution.getVariable(Vars.WAIT_DEADLINE) == null) {
-            execution.setVariable(Vars.WAITING_SINCE, Date.from(queue.now()));
-            execution.setVariable(Vars.WAIT_DEADLINE, Date.from(queue.deadlineFromNow()));
+            Instant now = queue.now();
+            execution.setVariable(Vars.WAITING_SINCE, Date.from(now));
+            execution.setVariable(Vars.WAIT_DEADLINE, Date.from(queue.deadlineFrom(now)));
         }
     }
 

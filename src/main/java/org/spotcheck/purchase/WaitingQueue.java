@@ -70,9 +70,9 @@ public class WaitingQueue {
         this.clock = clock;
     }
 
-    /** When a case that starts waiting now is closed unbought. */
-    Instant deadlineFromNow() {
-        return WaitLimit.deadline(clock.instant(), properties.maxWait());
+    /** When a case that starts waiting at {@code firstWaited} is closed unbought. */
+    Instant deadlineFrom(Instant firstWaited) {
+        return WaitLimit.deadline(firstWaited, properties.maxWait());
     }
 
     Instant now() {
