@@ -147,7 +147,10 @@ public class WaitingQueue {
     public void closeUnbought(String caseNumber, WaitEnd end, String displacedBy, Duration allowed) {
         hold(caseNumber); // a release racing this close finishes first; the engine then refuses this stale step
         CaseRef ref = cases.require(caseNumber);
-        boolean persona = CaseStatus.AWAITING_PERSONA.name().equals(cases.state(ref.pk()).status());
+        // only a wait can expire for a persona; the queue is the budget's (a case released from a persona wait
+        // and turned away still shows AWAITING_PERSONA)
+        boolean persona = end == WaitEnd.EXPIRED
+                && CaseStatus.AWAITING_PERSONA.name().equals(cases.state(ref.pk()).status());
         String text = switch (end) {
             case EXPIRED -> "Waited " + WaitLimit.describe(allowed == null ? properties.maxWait() : allowed)
                     + " for " + (persona ? "a buyer persona" : "budget") + "; " + WATCHED;
