@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Moves a case between stages and closes it, each change journaled once. */
 @Service
-class CaseLifecycle {
+public class CaseLifecycle {
 
     private final CaseRepository cases;
     private final CaseJournal journal;
@@ -30,11 +30,30 @@ class CaseLifecycle {
 
     @Transactional
     void close(String caseNumber, Outcome outcome) {
+        close(caseNumber, outcome, null);
+    }
+
+    /**
+     * Closes a case, its timeline first saying why (when {@code why} is given).
+     *
+     * @return false when the case was closed already: then nothing is recorded, so a retried close is harmless
+     */
+    @Transactional
+    public boolean close(String caseNumber, Outcome outcome, Why why) {
         CaseRef ref = cases.require(caseNumber);
-        if (cases.close(ref.pk(), outcome)) {
-            journal.record(ref, "CLOSED", CaseJournal.ACTOR_SYSTEM, "Case closed: " + outcome,
-                    "closed", Map.of("outcome", outcome.name()));
-            events.publishEvent(new CaseClosed(ref, outcome));
+        if (!cases.close(ref.pk(), outcome)) {
+            return false;
         }
+        if (why != null) {
+            journal.record(ref, why.stage(), CaseJournal.ACTOR_SYSTEM, why.text(), why.eventType(), why.data());
+        }
+        journal.record(ref, "CLOSED", CaseJournal.ACTOR_SYSTEM, "Case closed: " + outcome,
+                "closed", Map.of("outcome", outcome.name()));
+        events.publishEvent(new CaseClosed(ref, outcome));
+        return true;
+    }
+
+    /** The timeline entry (and event) that explains a close. */
+    public record Why(String stage, String text, String eventType, Map<String, ?> data) {
     }
 }

@@ -25,10 +25,22 @@ public final class CounterfeitCaseProcess {
         public static final String JOIN_PURCHASE = "Gateway_JoinPurchase";
         public static final String ASSIGN_PERSONA = "Task_AssignPersona";
         public static final String GATEWAY_PERSONA = "Gateway_PersonaAssigned";
-        public static final String WAIT_PERSONA = "Event_PersonaAvailable";
+        /** Where a case waits for a persona (an event-based gateway: persona available, or the wait deadline). */
+        public static final String WAIT_PERSONA = "Gateway_WaitPersona";
+        public static final String PERSONA_AVAILABLE = "Event_PersonaAvailable";
+        public static final String PERSONA_WAIT_EXPIRED = "Event_PersonaWaitExpired";
         public static final String RESERVE_BUDGET = "Task_ReserveBudget";
         public static final String GATEWAY_BUDGET = "Gateway_BudgetReserved";
-        public static final String WAIT_BUDGET = "Event_BudgetAvailable";
+        public static final String GATEWAY_BUDGET_QUEUE = "Gateway_BudgetQueue";
+        /** Where a case waits for budget (an event-based gateway: budget available, the wait deadline, or displaced). */
+        public static final String WAIT_BUDGET = "Gateway_WaitBudget";
+        public static final String BUDGET_AVAILABLE = "Event_BudgetAvailable";
+        public static final String BUDGET_WAIT_EXPIRED = "Event_BudgetWaitExpired";
+        public static final String BUDGET_DISPLACED = "Event_BudgetDisplaced";
+        public static final String CLOSE_WAIT_EXPIRED = "Task_CloseWaitExpired";
+        public static final String END_WAIT_EXPIRED = "Event_WaitExpiredEnd";
+        public static final String CLOSE_QUEUE_FULL = "Task_CloseQueueFull";
+        public static final String END_QUEUE_FULL = "Event_QueueFullEnd";
         public static final String JOIN_PURCHASE_ATTEMPT = "Gateway_JoinPurchaseAttempt";
         public static final String PERFORM_TEST_PURCHASE = "Task_PerformTestPurchase";
         public static final String PURCHASE_OVERDUE = "Event_PurchaseOverdue";
@@ -86,6 +98,8 @@ public final class CounterfeitCaseProcess {
         public static final String PERSONA_AVAILABLE = "PersonaAvailable";
         public static final String BUDGET_AVAILABLE = "BudgetAvailable";
         public static final String VERIFICATION_RESULT = "VerificationResult";
+        /** To a case waiting for budget that gives way to a higher-ranked one in the full queue. */
+        public static final String QUEUE_DISPLACED = "QueueDisplaced";
 
         private Messages() {
         }
@@ -123,6 +137,15 @@ public final class CounterfeitCaseProcess {
         public static final String BUDGET_RESERVED = "budgetReserved";
         public static final String RESERVED_CNY = "reservedCny";
         public static final String PURCHASE_DUE = "purchaseDue";
+        /** When the case first waited for a persona or budget (Date), and when that wait ends unbought (Date, the timers). */
+        public static final String WAITING_SINCE = "waitingSince";
+        public static final String WAIT_DEADLINE = "waitDeadline";
+        /** Set by Task_ReserveBudget when the case must wait: true when the full queue turned it away. */
+        public static final String QUEUE_FULL = "queueFull";
+        /** The case number a displaced case gave way to (set with the QueueDisplaced message). */
+        public static final String DISPLACED_BY = "displacedBy";
+        /** Input parameter of Task_CloseWaitExpired and Task_CloseQueueFull: EXPIRED or QUEUE_FULL. */
+        public static final String WAIT_END = "waitEnd";
         public static final String TASK_PRIORITY = "taskPriority";
         /** Task-local on Task_PerformTestPurchase only: operational secrets. */
         public static final String PERSONA_HANDLE = "personaHandle";

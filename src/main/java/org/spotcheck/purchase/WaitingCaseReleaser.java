@@ -20,16 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WaitingCaseReleaser {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingCaseReleaser.class);
-    private static final int RELEASER_LOCK_SPACE = 0x5908;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final RuntimeService runtime;
     private final PersonaService personas;
     private final BudgetService budget;
+    private final WaitingQueue queue;
 
     WaitingCaseReleaser(JdbcClient jdbc, TransactionTemplate tx, RuntimeService runtime, PersonaService personas,
-                        BudgetService budget) {
+                        BudgetService budget, WaitingQueue queue) {
+        this.queue = queue;
         this.jdbc = jdbc;
         this.tx = tx;
         this.runtime = runtime;
@@ -61,9 +62,8 @@ public class WaitingCaseReleaser {
     /** Takes the free resource and resumes the process in one transaction; another node skips the case meanwhile. */
     private boolean release(String caseNumber, java.util.function.BooleanSupplier take, String message) {
         Boolean released = tx.execute(status -> {
-            Boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(:space, hashtext(:case))")
-                    .param("space", RELEASER_LOCK_SPACE).param("case", caseNumber).query(Boolean.class).single();
-            if (!mine || !take.getAsBoolean()) {
+            // the case's own lock: another node releasing it, or its wait ending, makes this round pass it by
+            if (!queue.tryHold(caseNumber) || !take.getAsBoolean()) {
                 return false;
             }
             long waitingHere = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)

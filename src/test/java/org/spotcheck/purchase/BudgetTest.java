@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.cases.CounterfeitCaseProcess;
-import org.spotcheck.support.Api;
 import org.spotcheck.support.CaseFlows;
 import org.spotcheck.support.Flags;
 import org.spotcheck.support.ProcessRef;
@@ -38,23 +36,6 @@ class BudgetTest extends CaseFlows {
     void restoreBudget() {
         jdbc.sql("delete from budget_year").update();
         releaser.releaseWaitingCases();
-    }
-
-    /** The year's budget that leaves about {@code allowance} for today. */
-    private BigDecimal yearBudgetAllowing(BigDecimal allowance) {
-        JsonNode overview = api().get("/api/budget", "manager").json();
-        BigDecimal committed = overview.get("spentCny").decimalValue().add(overview.get("reservedCny").decimalValue());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return committed.add(allowance).multiply(BigDecimal.valueOf(today.lengthOfYear()))
-                .divide(BigDecimal.valueOf(today.getDayOfYear()), 2, RoundingMode.CEILING);
-    }
-
-    /** Sets this year's budget as a manager would, through the API (which also releases waiting cases). */
-    private void allowToday(BigDecimal allowance) {
-        String body = "{\"year\": " + LocalDate.now(ZoneOffset.UTC).getYear() + ", \"totalCny\": "
-                + yearBudgetAllowing(allowance).toPlainString() + "}";
-        Api.Response response = api().put("/api/budget", "admin", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -87,6 +91,23 @@ public abstract class CaseFlows extends IntegrationTest {
             }
             jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
         }
+    }
+
+    /** The year's budget that leaves about {@code allowance} for today. */
+    protected BigDecimal yearBudgetAllowing(BigDecimal allowance) {
+        JsonNode overview = api().get("/api/budget", "manager").json();
+        BigDecimal committed = overview.get("spentCny").decimalValue().add(overview.get("reservedCny").decimalValue());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return committed.add(allowance).multiply(BigDecimal.valueOf(today.lengthOfYear()))
+                .divide(BigDecimal.valueOf(today.getDayOfYear()), 2, RoundingMode.CEILING);
+    }
+
+    /** Sets this year's budget as a manager would, through the API (which also releases waiting cases). */
+    protected void allowToday(BigDecimal allowance) {
+        String body = "{\"year\": " + LocalDate.now(ZoneOffset.UTC).getYear() + ", \"totalCny\": "
+                + yearBudgetAllowing(allowance).toPlainString() + "}";
+        Api.Response response = api().put("/api/budget", "admin", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     protected Job timer(Case c, String activityId) {
