@@ -73,3 +73,11 @@ create table exploration_day (
     spent_cny  numeric(14, 2) not null default 0,
     buys       integer        not null default 0
 );
+
+-- where a purge that walks a large table by primary key stands (ListingPurge: listings no
+-- longer flagged, never in a case); one row per purge
+create table purge_cursor (
+    purge     varchar(50)  primary key,
+    last_id   bigint       not null default 0,
+    moved_at  timestamptz  not null default now()
+);

@@ -113,9 +113,11 @@ class FlagDecisionRelay {
     List<Decision> read(Position at, long until) {
         // a day back from the last row's day: a batch that began just before midnight may commit after it
         return jdbc.query("""
-                select s.flag_id, s.tx, s.received_on, l.platform || ':' || l.listing_id, s.decision, s.priority,
-                       s.exploration, s.case_number
-                from flag_signal s join listing l on l.id = s.listing_pk
+                select s.flag_id, s.tx, s.received_on,
+                       coalesce(l.platform || ':' || l.listing_id,
+                                (s.payload -> 'listing' ->> 'platform') || ':' || (s.payload -> 'listing' ->> 'listingId')),
+                       s.decision, s.priority, s.exploration, s.case_number
+                from flag_signal s left join listing l on l.id = s.listing_pk
                 where s.received_on >= ? and s.tx >= ? and s.tx < ?
                 order by s.tx, s.flag_id""",
                 (rs, i) -> new Decision(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),

@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * raw consumer rate of the same messages on the same broker, and the rate of each kind of
  * flag on its own (where the time goes). Run with
  * {@code mvn -q test-compile exec:java -Dexec.mainClass=org.spotcheck.bench.FlagThroughputBenchmark -Dflags=20000}
- * (default 1,000,000). Prints where intake's time went (timer {@code spotcheck.intake.step}) and the
- * delay from produce to stored case at a steady rate below capacity.
+ * (default 1,000,000). Prints where intake's time went (timer {@code spotcheck.intake.step}), the
+ * storage per flag, the delay from produce to the decision on {@code spotcheck.flag-decisions} at
+ * half the intake rate, and last the database's ceiling for one plain row per flag and the line
+ * {@code INTAKE …; CEILING …; SHARE …; BYTES_PER_FLAG …; P99_MS …}.
  */
 public final class FlagThroughputBenchmark {
 
@@ -39,6 +41,7 @@ public final class FlagThroughputBenchmark {
         int n = Integer.getInteger("flags", 1_000_000);
         // the job executor runs the starts of the cases that need a process, as on a real node
         List<String> settings = new ArrayList<>(List.of("--spotcheck.outbox.poll-millis=500",
+                "--spotcheck.flag-decisions.poll-millis=200",
                 "--camunda.bpm.job-execution.enabled=true"));
         // -Dnode.args="--spring.kafka.consumer.max-poll-records=1000 ..." tries other settings of the node
         settings.addAll(List.of(System.getProperty("node.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
@@ -65,10 +68,15 @@ public final class FlagThroughputBenchmark {
             spent.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(step ->
                     System.out.printf("  %-22s %7.1f s  %4.1f %%%n", step.getKey(), step.getValue(), 100 * step.getValue() / total));
             System.out.printf("backlog: 99%% of its flags stored within %,d s of intake resuming%n", mixed.p99 / 1000);
-            int rate = (int) Math.max(100, Math.min(5000, mixed.flagsPerSecond / 2));
-            long[] delay = latency(db, brokers, rate, new Random(11));
-            System.out.printf("delay produce -> case stored, at a steady %,d flags/s (half the intake rate): p50 %,d ms,"
-                    + " p99 %,d ms%n", rate, delay[0], delay[1]);
+            long bytesPerFlag = bytesPerFlag(db);
+            long listingBytes = db.sql("select pg_total_relation_size('listing') / greatest(1, count(*)) from listing")
+                    .query(Long.class).single();
+            System.out.printf("storage: %,d bytes per stored flag (flag_signal, table + indexes); %,d bytes per"
+                    + " listing with its watch record%n", bytesPerFlag, listingBytes);
+            int rate = (int) Math.max(100, mixed.flagsPerSecond / 2);
+            long[] delay = latency(brokers, rate, new Random(11));
+            System.out.printf("delay produce -> decision on spotcheck.flag-decisions, at a steady %,d flags/s (half the"
+                    + " intake rate): p50 %,d ms, p99 %,d ms%n", rate, delay[0], delay[1]);
 
             int each = Math.max(1000, n / 20);
             System.out.printf("%n== where the time goes: %,d flags of one kind each ==%n", each);
@@ -92,17 +100,60 @@ public final class FlagThroughputBenchmark {
                 merges.add(flag(merge));
             }
             report("flag for a listing with an open case (merge, no engine)", run(bench, Topics.FLAGS, merges));
+
+            int threads = bench.app.getEnvironment().getProperty("spring.kafka.listener.concurrency", Integer.class, 3);
+            double ceiling = ceiling(bench, mix, threads);
+            System.out.printf("%nceiling: %,.0f plain rows/s (the mix's flags as rows of flag_signal's columns, no index,"
+                    + " batches of 500, %d connections, nothing else running)%n", ceiling, threads);
+            System.out.printf("INTAKE %.0f flags/s; CEILING %.0f rows/s; SHARE %.3f; BYTES_PER_FLAG %d; P99_MS %d%n",
+                    mixed.flagsPerSecond, ceiling, mixed.flagsPerSecond / ceiling, bytesPerFlag, delay[1]);
         }
     }
 
-    /** Flags of the same mix sent at a steady rate below capacity; each flag id carries its send time. */
-    private static long[] latency(JdbcClient db, String brokers, int rate, Random random) throws Exception {
+    /**
+     * Flags of the same mix sent at a steady rate below capacity; each flag id carries its send
+     * time, and the delay is taken when its decision arrives on {@code spotcheck.flag-decisions}:
+     * what the risk model waits for its feedback.
+     */
+    private static long[] latency(String brokers, int rate, Random random) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.LINGER_MS_CONFIG, 1);
         int count = rate * 10;
         List<String[]> flags = mix(count, random);
+        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-decisions-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean assigned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread listener = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+                consumer.subscribe(List.of(Topics.FLAG_DECISIONS));
+                while (!stop.get()) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    if (!consumer.assignment().isEmpty()) {
+                        assigned.set(true);
+                    }
+                    long now = System.currentTimeMillis();
+                    records.forEach(r -> {
+                        if (r.key().startsWith("LAT-") && seen.add(r.key())) {
+                            delays.add(now - Long.parseLong(r.key().split("-")[1]));
+                        }
+                    });
+                }
+            }
+        }, "decisions-consumer");
+        listener.start();
+        while (!assigned.get()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // positioned at the end of every partition
         long start = System.nanoTime();
+        java.util.Set<String> sentIds = new java.util.HashSet<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count; i++) {
                 long due = start + i * 1_000_000_000L / rate;
@@ -111,18 +162,79 @@ public final class FlagThroughputBenchmark {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 ObjectNode flag = (ObjectNode) JSON.readTree(flags.get(i)[2]);
-                flag.put("flagId", "LAT-" + System.currentTimeMillis() + "-" + UUID.randomUUID());
+                String id = "LAT-" + System.currentTimeMillis() + "-" + UUID.randomUUID();
+                flag.put("flagId", id);
+                sentIds.add(id);
                 producer.send(new ProducerRecord<>(Topics.FLAGS, flags.get(i)[1], flag.toString()));
             }
         }
-        while (db.sql("select count(*) from flag where flag_id like 'LAT-%'").query(Long.class).single() < count) {
-            Thread.sleep(200);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (seen.size() < sentIds.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
         }
-        Thread.sleep(500); // the last batch commits
-        List<Long> delays = db.sql("""
-                select (extract(epoch from received_at) * 1000)::bigint - split_part(flag_id, '-', 2)::bigint
-                from flag where flag_id like 'LAT-%' order by 1""").query(Long.class).list();
-        return new long[] {delays.get(delays.size() / 2), delays.get(delays.size() * 99 / 100)};
+        stop.set(true);
+        listener.join();
+        List<Long> sorted = delays.stream().sorted().toList();
+        if (sorted.size() < sentIds.size()) {
+            System.out.printf("WARNING: %,d of %,d decisions did not arrive within 2 minutes%n",
+                    sentIds.size() - sorted.size(), sentIds.size());
+        }
+        return new long[] {sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 99 / 100)};
+    }
+
+    /**
+     * The database's own limit for one row per flag: the same flags' columns inserted as plain
+     * rows (no index) into a table of flag_signal's columns, in batches of 500, each batch a
+     * commit, from as many connections as intake has consumer threads, with nothing else running.
+     */
+    private static double ceiling(BenchmarkApp bench, List<String[]> mix, int threads) throws Exception {
+        JdbcClient db = bench.app.getBean(JdbcClient.class);
+        javax.sql.DataSource dataSource = bench.app.getBean(javax.sql.DataSource.class);
+        db.sql("create table ceiling_flag (like flag_signal including defaults)").update();
+        List<List<String[]>> batches = new ArrayList<>();
+        for (int i = 0; i < mix.size(); i += 500) {
+            batches.add(mix.subList(i, Math.min(mix.size(), i + 500)));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            work.add(pool.submit(() -> {
+                try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement insert = c.prepareStatement("""
+                        insert into ceiling_flag (received_on, flag_id, received_at, listing_pk, decision, priority,
+                                                  exploration, case_number, merged, received_by, payload)
+                        select current_date, f, now(), 1, 'DISMISS', 3, false, null, false, 'kafka', cast(j as json)
+                        from unnest(?::varchar[], ?::text[]) as t(f, j)""")) {
+                    c.setAutoCommit(true);
+                    for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                        List<String[]> batch = batches.get(b);
+                        insert.setArray(1, c.createArrayOf("varchar", batch.stream().map(f -> f[0]).toArray()));
+                        insert.setArray(2, c.createArrayOf("text", batch.stream().map(f -> f[2]).toArray()));
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> w : work) {
+            w.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        db.sql("drop table ceiling_flag").update();
+        return mix.size() / seconds;
+    }
+
+    /** Table, index and TOAST bytes of flag_signal (all partitions) per stored flag. */
+    private static long bytesPerFlag(JdbcClient db) {
+        db.sql("checkpoint").update();
+        db.sql("vacuum analyze flag_signal").update();
+        long bytes = db.sql("""
+                select coalesce(sum(pg_total_relation_size(i.inhrelid)), 0)::bigint from pg_inherits i
+                where i.inhparent = 'flag_signal'::regclass""").query(Long.class).single();
+        long rows = db.sql("select count(*) from flag_signal").query(Long.class).single();
+        return bytes / Math.max(1, rows);
     }
 
     /** Seconds spent per intake step so far (timer {@code spotcheck.intake.step}). */
@@ -193,7 +305,7 @@ public final class FlagThroughputBenchmark {
         org.camunda.bpm.engine.ManagementService management = bench.app.getBean(org.camunda.bpm.engine.ManagementService.class);
         org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners =
                 bench.app.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class);
-        long flagsBefore = db.sql("select count(*) from flag").query(Long.class).single();
+        long flagsBefore = db.sql("select count(*) from flag_signal").query(Long.class).single();
         long casesBefore = db.sql("select count(*) from spot_case").query(Long.class).single();
         long processesBefore = db.sql("select count(*) from spot_case where process_instance_id is not null")
                 .query(Long.class).single();
@@ -213,7 +325,7 @@ public final class FlagThroughputBenchmark {
         }
         long start = System.currentTimeMillis();
         listeners.getListenerContainers().forEach(org.springframework.kafka.listener.MessageListenerContainer::resume);
-        while (db.sql("select count(*) from flag").query(Long.class).single() < expected) {
+        while (db.sql("select count(*) from flag_signal").query(Long.class).single() < expected) {
             Thread.sleep(100);
         }
         double seconds = (System.currentTimeMillis() - start) / 1000.0;
@@ -226,8 +338,9 @@ public final class FlagThroughputBenchmark {
         }
         double startsDone = (System.currentTimeMillis() - start) / 1000.0;
         List<Long> delays = db.sql("""
-                select (extract(epoch from received_at) * 1000)::bigint from flag where id > (select coalesce(max(id), 0) - :n from flag)""")
-                .param("n", distinct).query(Long.class).list();
+                select (extract(epoch from received_at) * 1000)::bigint from flag_signal
+                where received_at >= to_timestamp(:start / 1000.0)""")
+                .param("start", start).query(Long.class).list();
         delays = delays.stream().map(t -> Math.max(0, t - start)).sorted().toList();
         long p50 = delays.isEmpty() ? 0 : delays.get(delays.size() / 2);
         long p99 = delays.isEmpty() ? 0 : delays.get(Math.min(delays.size() - 1, delays.size() * 99 / 100));
@@ -238,7 +351,7 @@ public final class FlagThroughputBenchmark {
         List<String> ids = flags.stream().map(f -> f[0]).distinct().toList();
         long known = 0;
         for (int i = 0; i < ids.size(); i += 1000) {
-            known += db.sql("select count(*) from flag where flag_id in (:ids)")
+            known += db.sql("select count(*) from flag_signal where flag_id in (:ids)")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).query(Long.class).single();
         }
         return known;

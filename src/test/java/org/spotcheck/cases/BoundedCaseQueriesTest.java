@@ -56,10 +56,10 @@ class BoundedCaseQueriesTest extends CaseFlows {
 
     @Test
     void aSmallResultHasItsExactTotal() {
-        ObjectNode first = Flags.decidedAs("DISMISS");
+        ObjectNode first = Flags.decidedAs("TEST_BUY"); // a case (a low-risk flag would open none)
         String seller = Flags.listing(first).get("sellerId").asText();
         for (int i = 0; i < 3; i++) {
-            ObjectNode flag = i == 0 ? first : Flags.decidedAs("DISMISS");
+            ObjectNode flag = i == 0 ? first : Flags.decidedAs("TEST_BUY");
             Flags.listing(flag).put("sellerId", seller);
             open(flag);
         }
@@ -82,15 +82,15 @@ class BoundedCaseQueriesTest extends CaseFlows {
 
     @Test
     void aSearchMatchingMoreThanTenThousandCasesSaysAtLeastTenThousand() {
-        ObjectNode flag = Flags.decidedAs("DISMISS");
+        ObjectNode flag = Flags.decidedAs("TEST_BUY");
         String seed = open(flag);
-        // 10,050 more closed cases of the same seller, as years of dismissed flags would leave
+        // 10,050 more closed cases of the same seller, as years of closed cases (or of dismissed flags
+        // stored as cases before V9) would leave
         jdbc.sql("""
                 insert into spot_case (case_number, platform, listing_id, listing_pk, seller_pk, status, outcome,
                                        triage_decision, priority, risk_score, opened_at, closed_at)
-                select c.case_number || '-' || g, c.platform, c.listing_id, c.listing_pk, c.seller_pk, c.status,
-                       c.outcome, c.triage_decision, c.priority, c.risk_score, c.opened_at - g * interval '1 minute',
-                       c.closed_at
+                select c.case_number || '-' || g, c.platform, c.listing_id, c.listing_pk, c.seller_pk, 'CLOSED',
+                       'DISMISSED', 'DISMISS', c.priority, c.risk_score, c.opened_at - g * interval '1 minute', now()
                 from spot_case c, generate_series(1, 10050) as g where c.case_number = :seed""")
                 .param("seed", seed).update();
         String seller = Flags.listing(flag).get("sellerId").asText();

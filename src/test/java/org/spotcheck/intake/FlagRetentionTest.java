@@ -18,6 +18,8 @@ class FlagRetentionTest extends IntegrationTest {
 
     @Autowired
     private FlagPartitions partitions;
+    @Autowired
+    private ListingPurge listings;
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
@@ -66,6 +68,34 @@ class FlagRetentionTest extends IntegrationTest {
         // the flag of the case, sent again, still answers with its case
         assertThat(api().post("/api/cases", "intake", oldCaseFlag.toString()).json().get("caseNumber").asText())
                 .isEqualTo(caseNumber);
+    }
+
+    @Test
+    void aListingNotFlaggedForTheRetentionAndInNoCaseIsRemoved() {
+        ObjectNode forgotten = Flags.decidedAs("DISMISS");
+        ObjectNode ofACase = Flags.decidedAs("TEST_BUY");
+        ObjectNode recent = Flags.decidedAs("MONITOR");
+        for (ObjectNode flag : new ObjectNode[] {forgotten, ofACase, recent}) {
+            api().post("/api/cases", "intake", flag.toString());
+        }
+        for (ObjectNode flag : new ObjectNode[] {forgotten, ofACase}) {
+            jdbc.sql("update listing set last_flagged_at = now() - interval '181 days' where listing_id = :l")
+                    .param("l", Flags.listing(flag).get("listingId").asText()).update();
+        }
+
+        listings.purge();
+        listings.purge(); // the walk starts where the last run stopped: two runs cover the table
+
+        assertThat(listed(forgotten)).isZero();
+        assertThat(listed(ofACase)).as("a listing of a case stays with the case").isEqualTo(1);
+        assertThat(listed(recent)).isEqualTo(1);
+        assertThat(api().get("/api/listings/" + Flags.listing(forgotten).get("platform").asText() + "/"
+                + Flags.listing(forgotten).get("listingId").asText(), "analyst").status()).isEqualTo(404);
+    }
+
+    private long listed(ObjectNode flag) {
+        return jdbc.sql("select count(*) from listing where listing_id = :l")
+                .param("l", Flags.listing(flag).get("listingId").asText()).query(Long.class).single();
     }
 
     @Test

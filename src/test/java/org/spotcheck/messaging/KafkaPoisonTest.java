@@ -37,7 +37,7 @@ class KafkaPoisonTest extends CaseFlows {
 
     private long rows() {
         return jdbc.sql("""
-                select (select count(*) from flag) + (select count(*) from spot_case) + (select count(*) from listing)
+                select (select count(*) from flag) + (select count(*) from flag_signal) + (select count(*) from spot_case) + (select count(*) from listing)
                      + (select count(*) from seller) + (select count(*) from timeline_entry)
                      + (select count(*) from verification) + (select count(*) from referral_outcome)
                      + (select count(*) from outbox_event)""").query(Long.class).single();
@@ -141,7 +141,7 @@ class KafkaPoisonTest extends CaseFlows {
                     return new;
                 end $$""").update();
         jdbc.sql("""
-                create trigger test_deadlock_stuck_flags before insert on flag
+                create trigger test_deadlock_stuck_flags before insert on flag_signal
                 for each row execute function test_deadlock_stuck_flags()""").update();
         try {
             KafkaClient.sendRaw(kafkaBrokers(), Topics.FLAGS, key, List.of(utf8(stuck), utf8(behind)));
@@ -156,7 +156,7 @@ class KafkaPoisonTest extends CaseFlows {
             assertThat(stored(stuck)).isZero();
             assertThat(parkedAfterRetries()).isEqualTo(parkedBefore + 1);
         } finally {
-            jdbc.sql("drop trigger test_deadlock_stuck_flags on flag").update();
+            jdbc.sql("drop trigger test_deadlock_stuck_flags on flag_signal").update();
             jdbc.sql("drop function test_deadlock_stuck_flags()").update();
         }
     }
@@ -169,7 +169,7 @@ class KafkaPoisonTest extends CaseFlows {
 
     private long stored(ObjectNode... flags) {
         List<String> ids = java.util.Arrays.stream(flags).map(f -> f.get("flagId").asText()).toList();
-        return jdbc.sql("select count(*) from flag where flag_id in (:ids)").param("ids", ids)
+        return jdbc.sql("select count(*) from flag_signal where flag_id in (:ids)").param("ids", ids)
                 .query(Long.class).single();
     }
 

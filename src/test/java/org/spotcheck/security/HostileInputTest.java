@@ -25,7 +25,7 @@ class HostileInputTest extends CaseFlows {
     private static final int PER_ENDPOINT = 150;
     private long rows() {
         return jdbc.sql("""
-                select (select count(*) from flag) + (select count(*) from spot_case) + (select count(*) from verification)
+                select (select count(*) from flag) + (select count(*) from flag_signal) + (select count(*) from spot_case) + (select count(*) from verification)
                      + (select count(*) from budget_year) + (select count(*) from persona) + (select count(*) from verifier)
                      + (select count(*) from lab_category) + (select count(*) from verifier_brand)
                      + (select count(*) from referral_outcome) + (select count(*) from timeline_entry)""")

@@ -1,0 +1,92 @@
+package org.spotcheck.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lifecycle of {@code listing}: a listing not flagged for the flag retention (180 days) and
+ * never in a case is removed, with its watch record; its flags are gone by then. A listing
+ * of a case stays with the case. The purge walks the table by primary key, a range of
+ * 10,000 ids per transaction and a bounded number of ranges per run, from where the last run
+ * stopped (table {@code purge_cursor}), wrapping round at the end: no run scans the table
+ * or deletes in a storm. A listing that intake holds at that moment (its advisory lock) is
+ * skipped, to be looked at on the next pass.
+ */
+@Component
+class ListingPurge {
+
+    static final String PURGE = "listing";
+    static final int RANGE = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ListingPurge.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration retention;
+    private final int rangesPerRun;
+
+    ListingPurge(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+                 @Value("${spotcheck.retention.flags}") Duration retention,
+                 @Value("${spotcheck.retention.listing-ranges-per-run:100}") int rangesPerRun) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.retention = retention;
+        this.rangesPerRun = rangesPerRun;
+    }
+
+    @Scheduled(cron = "${spotcheck.retention.flags-cron}")
+    void scheduled() {
+        purge();
+    }
+
+    /** @return listings removed in this run */
+    int purge() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
+        int removed = 0;
+        for (int i = 0; i < rangesPerRun; i++) {
+            Integer batch = tx.execute(status -> purgeRange(cutoff));
+            if (batch == null || batch < 0) {
+                break;
+            }
+            removed += batch;
+        }
+        if (removed > 0) {
+            log.info("Removed {} listings not flagged for {} days and in no case", removed, retention.toDays());
+        }
+        return removed;
+    }
+
+    /** @return listings removed from the next range, or -1 once the walk wrapped round (the run ends there) */
+    private int purgeRange(Timestamp cutoff) {
+        jdbc.update("insert into purge_cursor (purge) values (?) on conflict do nothing", PURGE);
+        java.util.List<Long> cursor = jdbc.queryForList(
+                "select last_id from purge_cursor where purge = ? for update skip locked", Long.class, PURGE);
+        if (cursor.isEmpty()) {
+            return -1; // another node is purging
+        }
+        long from = cursor.get(0);
+        long end = jdbc.queryForObject("select coalesce(max(id), 0) from listing", Long.class);
+        if (from >= end) {
+            jdbc.update("update purge_cursor set last_id = 0, moved_at = now() where purge = ?", PURGE);
+            return -1;
+        }
+        long to = from + RANGE;
+        int removed = jdbc.update("""
+                delete from listing l
+                where l.id > ? and l.id <= ? and coalesce(l.last_flagged_at, l.updated_at) < ?
+                  and not exists (select 1 from spot_case c where c.listing_id = l.listing_id and c.platform = l.platform)
+                  and pg_try_advisory_xact_lock(%d, hashtext(l.platform || ':' || l.listing_id))"""
+                .formatted(IntakeRepository.LISTING_LOCKS), from, to, cutoff);
+        jdbc.update("update purge_cursor set last_id = ?, moved_at = now() where purge = ?", to, PURGE);
+        return removed;
+    }
+}
