@@ -5,15 +5,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs a relay every so often on a daemon thread of its own. Not on Spring's
  * {@code @Scheduled} thread (one, shared): there the waiting-case releaser and a relay would
  * hold each other up, a relay waiting out a Kafka timeout delaying releases and a long
  * release round delaying every event. A TaskScheduler bean would not do either: it replaces
- * Spring Boot's, and every {@code @Scheduled} method would run on it.
+ * Spring Boot's, and every {@code @Scheduled} method would run on it. A bean that extends it
+ * starts and stops with the application context.
  */
-public final class PollingThread {
+public class PollingThread implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingThread.class);
 
@@ -28,6 +30,7 @@ public final class PollingThread {
         this.pollMillis = pollMillis;
     }
 
+    @Override
     public void start() {
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, name);
@@ -47,6 +50,7 @@ public final class PollingThread {
     }
 
     /** Lets a run under way finish (20 s at most). */
+    @Override
     public void stop() {
         ScheduledExecutorService running = executor;
         if (running == null) {
@@ -64,6 +68,7 @@ public final class PollingThread {
         executor = null;
     }
 
+    @Override
     public boolean isRunning() {
         return executor != null;
     }
