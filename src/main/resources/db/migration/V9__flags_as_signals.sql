@@ -37,20 +37,31 @@ alter table listing add column first_flagged_at timestamptz;
 alter table listing add column last_flagged_at timestamptz;
 alter table listing add column last_decision varchar(10);
 
+-- a case's listing by key: the listing purge asks whether a listing is in a case (and the foreign
+-- key checks it on every delete)
+create index spot_case_by_listing_pk on spot_case (listing_pk);
+
 -- existing listings: their watch from the flags on record (closed MONITORED/DISMISSED cases
--- stay as they are, readable as before; only new flags follow the new model)
-update listing l set flag_days = w.days, flag_day_counts = w.counts, first_flagged_at = w.first_at,
-                     last_flagged_at = w.last_at, last_decision = w.last_decision
-from (select d.listing_pk, array_agg(d.day order by d.day) as days, array_agg(d.n order by d.day) as counts,
-             min(d.first_at) as first_at, max(d.last_at) as last_at,
-             (select c.triage_decision from flag f join spot_case c on c.id = f.case_pk
-              where c.listing_pk = d.listing_pk order by f.received_at desc, f.id desc limit 1) as last_decision
-      from (select c.listing_pk, (f.received_at at time zone 'UTC')::date as day, count(*)::int as n,
-                   min(f.received_at) as first_at, max(f.received_at) as last_at
-            from flag f join spot_case c on c.id = f.case_pk
-            where f.received_at > now() - interval '180 days'
-            group by 1, 2) d
-      group by d.listing_pk) w
+-- stay as they are, readable as before; only new flags follow the new model). One pass over the
+-- last 180 days of flags.
+with recent as (
+    select c.listing_pk, (f.received_at at time zone 'UTC')::date as day, f.received_at, f.id, c.triage_decision
+    from flag f join spot_case c on c.id = f.case_pk
+    where f.received_at > now() - interval '180 days'
+), days as (
+    select listing_pk, day, count(*)::int as n from recent group by 1, 2
+), latest as (
+    select distinct on (listing_pk) listing_pk, triage_decision from recent
+    order by listing_pk, received_at desc, id desc
+), watch as (
+    select d.listing_pk, array_agg(d.day order by d.day) as days, array_agg(d.n order by d.day) as counts
+    from days d group by d.listing_pk
+), span as (
+    select listing_pk, min(received_at) as first_at, max(received_at) as last_at from recent group by 1
+)
+update listing l set flag_days = w.days, flag_day_counts = w.counts, first_flagged_at = s.first_at,
+                     last_flagged_at = s.last_at, last_decision = x.triage_decision
+from watch w join span s on s.listing_pk = w.listing_pk join latest x on x.listing_pk = w.listing_pk
 where l.id = w.listing_pk;
 
 -- where a relay reading a table in commit order stands: the last transaction (and, within it,

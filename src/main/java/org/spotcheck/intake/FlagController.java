@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Flags in (one, or a batch), and what became of a flag or a listing (CONTRACT.md, "Flags and cases"). */
 @RestController
@@ -65,8 +66,10 @@ class FlagController {
         if (answer.opened()) {
             return ResponseEntity.created(URI.create("/api/cases/" + answer.caseNumber())).body(body);
         }
-        URI location = URI.create(answer.caseNumber() == null ? "/api/flags/" + answer.flagId()
-                : "/api/cases/" + answer.caseNumber());
+        // a flag id may hold any character but control ones: encoded, never taken as a path
+        URI location = answer.caseNumber() == null
+                ? UriComponentsBuilder.fromPath("/api/flags/{id}").buildAndExpand(answer.flagId()).encode().toUri()
+                : URI.create("/api/cases/" + answer.caseNumber());
         return ResponseEntity.ok().location(location).body(body);
     }
 
@@ -108,7 +111,7 @@ class FlagController {
             }
         }
         if (!valid.isEmpty()) {
-            List<FlagAnswer> answers = intake.receiveAll(valid, principal.getName());
+            List<FlagAnswer> answers = intake.receiveBatch(valid, principal.getName());
             for (int i = 0; i < answers.size(); i++) {
                 FlagAnswer a = answers.get(i);
                 results.set(validAt.get(i), new BatchResult(a.flagId(), a.decision(), a.priority(), a.caseNumber(),

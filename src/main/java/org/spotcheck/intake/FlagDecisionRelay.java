@@ -24,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * least once, without an outbox row per flag: {@code flag_signal} is its own outbox, read in
  * commit order from a stored position ({@code relay_position}).
  * <p>
- * Commit order, not insertion order: each row carries its transaction's id, and the relay
+ * Commit-safe, not insertion order: each row carries its transaction's id, and the relay
  * reads only transactions below the oldest one still running (the snapshot's xmin). Every
  * transaction below it has ended, so no row can later appear behind the position: a batch
- * that commits late is published late, never skipped. Transaction ids are read in windows
- * sized to hold about one batch of rows; the position moves past a window only once Kafka has
+ * that commits late is published late, never skipped (decisions go out in transaction-id
+ * order). Transaction ids are read in windows sized to hold about one batch of rows, a page
+ * of at most a batch at a time; the position moves past a page only once Kafka has
  * acknowledged all of it, in the same transaction that reads it. A crash between publishing
  * and moving the position publishes the window again (at least once; consumers key by flag id).
  * One relay at a time across nodes (an advisory lock).
@@ -58,7 +59,8 @@ class FlagDecisionRelay {
         this.batchSize = batchSize;
     }
 
-    private record Position(long tx, LocalDate day) {
+    /** Every decision up to (tx, flagId) is published; {@code day}: the day of the rows read last. */
+    private record Position(long tx, String flagId, LocalDate day) {
     }
 
     record Decision(String flagId, long tx, LocalDate day, String listingKey, String decision, int priority,
@@ -93,40 +95,56 @@ class FlagDecisionRelay {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK))) {
             return -1;
         }
-        Position at = jdbc.queryForObject("select tx, received_on from relay_position where relay = ?",
-                (rs, i) -> new Position(rs.getLong(1), rs.getDate(2).toLocalDate()), RELAY);
+        Position at = jdbc.queryForObject("select tx, flag_id, received_on from relay_position where relay = ?",
+                (rs, i) -> new Position(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()), RELAY);
         long ended = Math.min(horizon, ended());
         if (at.tx() >= ended) {
             return -1;
         }
         long until = Math.min(ended, at.tx() + window);
         List<Decision> decisions = read(at, until);
-        publish(decisions);
-        LocalDate day = decisions.stream().map(Decision::day).max(LocalDate::compareTo).orElse(at.day());
-        jdbc.update("update relay_position set tx = ?, received_on = ?, moved_at = now() where relay = ?",
-                until, Date.valueOf(day.isAfter(at.day()) ? day : at.day()), RELAY);
+        try {
+            publish(decisions);
+        } catch (RuntimeException e) {
+            window = Math.max(1, window / 4); // a smaller window next time: less to send again
+            throw e;
+        }
+        boolean full = decisions.size() == batchSize;
+        LocalDate today = jdbc.queryForObject("select (now() at time zone 'UTC')::date", LocalDate.class);
+        LocalDate seen = decisions.stream().map(Decision::day).max(LocalDate::compareTo).orElse(at.day());
+        // never beyond the database's today: a node whose clock runs ahead must not move the day filter past others' rows
+        LocalDate day = seen.isAfter(today) ? today : seen.isAfter(at.day()) ? seen : at.day();
+        if (full) { // a page of the window: go on after its last row
+            Decision last = decisions.get(decisions.size() - 1);
+            jdbc.update("update relay_position set tx = ?, flag_id = ?, received_on = ?, moved_at = now() where relay = ?",
+                    last.tx(), last.flagId(), Date.valueOf(day), RELAY);
+        } else { // the whole window: go on after it
+            jdbc.update("update relay_position set tx = ?, flag_id = '', received_on = ?, moved_at = now() where relay = ?",
+                    until, Date.valueOf(day), RELAY);
+        }
         adapt(decisions.size());
         return decisions.size();
     }
 
-    /** The decisions of transactions in [position, until), in commit-safe order. */
+    /** The next page (at most a batch) of decisions after the position, of transactions before {@code until}. */
     List<Decision> read(Position at, long until) {
-        // a day back from the last row's day: a batch that began just before midnight may commit after it
+        // two days back from the last row's day: a batch that began before midnight may commit after it, or
+        // come from a node whose clock runs a little behind
         return jdbc.query("""
                 select s.flag_id, s.tx, s.received_on,
                        coalesce(l.platform || ':' || l.listing_id,
                                 (s.payload -> 'listing' ->> 'platform') || ':' || (s.payload -> 'listing' ->> 'listingId')),
                        s.decision, s.priority, s.exploration, s.case_number
                 from flag_signal s left join listing l on l.id = s.listing_pk
-                where s.received_on >= ? and s.tx >= ? and s.tx < ?
-                order by s.tx, s.flag_id""",
+                where s.received_on >= ? and s.tx >= ? and (s.tx, s.flag_id) > (?, ?) and s.tx < ?
+                order by s.tx, s.flag_id limit ?""",
                 (rs, i) -> new Decision(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getString(8)),
-                Date.valueOf(at.day().minusDays(1)), at.tx(), until);
+                Date.valueOf(at.day().minusDays(2)), at.tx(), at.tx(), at.flagId(), until, batchSize);
     }
 
     private void adapt(int rows) {
-        if (rows > 2L * batchSize && window > 1) {
+        if (rows == batchSize && window > 1) {
             window = window / 2;
         } else if (rows < batchSize / 2 && window < 1 << 20) {
             window = window * 2;

@@ -50,7 +50,16 @@ class FlagPartitions {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.retention = retention;
-        maintain();
+    }
+
+    /** At start-up (intake makes today's itself, should a batch come first). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void atStart() {
+        try {
+            maintain();
+        } catch (RuntimeException e) {
+            log.warn("Flag partitions not maintained at start-up; the hourly run tries again: {}", e.toString());
+        }
     }
 
     /** Hourly: the next days' partitions exist, the expired ones are gone. */
@@ -78,6 +87,8 @@ class FlagPartitions {
             return;
         }
         ownTransaction.executeWithoutResult(status -> {
+            // bounded: a detach under way elsewhere waits for transactions this one must not wait behind for long
+            jdbc.execute("set local lock_timeout = '5s'");
             jdbc.queryForList("select pg_advisory_xact_lock(?)", PARTITION_LOCK);
             String name = name(day);
             Boolean exists = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, name);
@@ -91,24 +102,61 @@ class FlagPartitions {
         known.add(day);
     }
 
-    /** Drops the partitions of days before {@code keepFrom}: @return the days dropped */
+    /**
+     * Drops the partitions of days before {@code keepFrom}, on one node at a time (a session lock
+     * on one connection, as DETACH CONCURRENTLY runs outside a transaction). @return the days dropped
+     */
     List<LocalDate> dropBefore(LocalDate keepFrom) {
-        List<String> expired = jdbc.queryForList("""
-                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                where i.inhparent = 'flag_signal'::regclass and c.relname < ? order by c.relname""",
-                String.class, name(keepFrom));
-        for (String partition : expired) {
-            // outside a transaction: CONCURRENTLY lets batches go on writing today's partition meanwhile
-            Boolean pending = jdbc.queryForObject("""
-                    select i.inhdetachpending from pg_inherits i where i.inhrelid = to_regclass(?)""",
-                    Boolean.class, partition);
-            jdbc.execute("alter table flag_signal detach partition " + partition
-                    + (Boolean.TRUE.equals(pending) ? " finalize" : " concurrently"));
-            jdbc.execute("drop table " + partition);
-            log.info("Dropped flag partition {} (older than {} days)", partition, retention.toDays());
-        }
+        List<LocalDate> dropped = jdbc.execute((java.sql.Connection c) -> {
+            java.util.List<LocalDate> days = new java.util.ArrayList<>();
+            try (java.sql.Statement s = c.createStatement()) {
+                try (java.sql.ResultSet lock = s.executeQuery("select pg_try_advisory_lock(" + PARTITION_LOCK + ")")) {
+                    lock.next();
+                    if (!lock.getBoolean(1)) {
+                        return days; // another node is at it
+                    }
+                }
+                try {
+                    for (String partition : expired(c, keepFrom)) {
+                        try {
+                            boolean pending;
+                            try (java.sql.ResultSet r = s.executeQuery("select inhdetachpending from pg_inherits "
+                                    + "where inhrelid = to_regclass('" + partition + "')")) {
+                                pending = r.next() && r.getBoolean(1);
+                            }
+                            // CONCURRENTLY: batches go on writing today's partition meanwhile
+                            s.execute("alter table flag_signal detach partition " + partition
+                                    + (pending ? " finalize" : " concurrently"));
+                            s.execute("drop table if exists " + partition);
+                            days.add(LocalDate.parse(partition.substring(partition.lastIndexOf('_') + 1), SUFFIX));
+                            log.info("Dropped flag partition {} (older than {} days)", partition, retention.toDays());
+                        } catch (java.sql.SQLException e) {
+                            log.warn("Flag partition {} not dropped now, next run tries again: {}", partition, e.toString());
+                        }
+                    }
+                } finally {
+                    s.execute("select pg_advisory_unlock(" + PARTITION_LOCK + ")");
+                }
+            }
+            return days;
+        });
         known.removeIf(day -> day.isBefore(keepFrom));
-        return expired.stream().map(n -> LocalDate.parse(n.substring(n.lastIndexOf('_') + 1), SUFFIX)).toList();
+        return dropped;
+    }
+
+    private static List<String> expired(java.sql.Connection c, LocalDate keepFrom) throws java.sql.SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement q = c.prepareStatement("""
+                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'flag_signal'::regclass and c.relname < ? order by c.relname""")) {
+            q.setString(1, name(keepFrom));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     static String name(LocalDate day) {

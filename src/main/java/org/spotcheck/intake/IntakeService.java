@@ -116,6 +116,13 @@ public class IntakeService {
         return stored.withCase(now.status(), now.processInstanceId());
     }
 
+    /** A batch for a caller waiting for the answers (REST): one transaction, tried again on a transient failure. */
+    @Transactional(propagation = Propagation.NEVER)
+    public List<FlagAnswer> receiveBatch(List<NewFlag> flags, String receivedBy) {
+        partitions.ensure(today());
+        return retry.run(() -> transaction.execute(status -> receiveAll(flags, receivedBy)));
+    }
+
     /** Many flags in one transaction; @return one answer per flag, in list order */
     @Transactional
     public List<FlagAnswer> receiveAll(List<NewFlag> flags, String receivedBy) {

@@ -17,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of a case stays with the case. The purge walks the table by primary key, a range of
  * 10,000 ids per transaction and a bounded number of ranges per run, from where the last run
  * stopped (table {@code purge_cursor}), wrapping round at the end: no run scans the table
- * or deletes in a storm. A listing that intake holds at that moment (its advisory lock) is
- * skipped, to be looked at on the next pass.
+ * or deletes in a storm.
  */
 @Component
 class ListingPurge {
@@ -80,12 +79,12 @@ class ListingPurge {
             return -1;
         }
         long to = from + RANGE;
+        // no lock of intake's is needed: a listing intake flags meanwhile is either updated first (its new
+        // last_flagged_at fails the delete's recheck) or inserted anew after the delete, watch record and all
         int removed = jdbc.update("""
                 delete from listing l
                 where l.id > ? and l.id <= ? and coalesce(l.last_flagged_at, l.updated_at) < ?
-                  and not exists (select 1 from spot_case c where c.listing_id = l.listing_id and c.platform = l.platform)
-                  and pg_try_advisory_xact_lock(%d, hashtext(l.platform || ':' || l.listing_id))"""
-                .formatted(IntakeRepository.LISTING_LOCKS), from, to, cutoff);
+                  and not exists (select 1 from spot_case c where c.listing_pk = l.id)""", from, to, cutoff);
         jdbc.update("update purge_cursor set last_id = ?, moved_at = now() where purge = ?", to, PURGE);
         return removed;
     }
