@@ -40,11 +40,14 @@ class LockTimeoutTest extends IntegrationTest {
             assertThat(busy.status()).as(busy.body()).isEqualTo(503);
             assertThat(busy.isProblem()).isTrue();
             assertThat(busy.json().get("title").asText()).isEqualTo("Busy, try again");
-            assertThat(jdbc.sql("select count(*) from flag where flag_id = :f").param("f", flagId).query(Long.class)
-                    .single()).isZero();
+            assertThat(jdbc.sql("select count(*) from flag_signal where flag_id = :f").param("f", flagId)
+                    .query(Long.class).single()).isZero();
         }
 
         Api.Response stored = api().post("/api/cases", "intake", flag.toString());
-        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200); // a signal: stored, no case
+        assertThat(stored.json().get("decision").asText()).isEqualTo("DISMISS");
+        assertThat(jdbc.sql("select count(*) from flag_signal where flag_id = :f").param("f", flagId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
