@@ -10,11 +10,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /** A throw-away PostgreSQL, Kafka broker and spotcheck node for one benchmark run. */
 final class BenchmarkApp implements AutoCloseable {
 
-    final EmbeddedPostgres postgres = EmbeddedInfrastructure.benchmarkPostgres();
-    final EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka(0);
+    final EmbeddedPostgres postgres;
+    final EmbeddedKafkaKraftBroker kafka;
     final ConfigurableApplicationContext app;
 
     BenchmarkApp(String... extraArgs) {
+        this(java.util.Map.of(), extraArgs);
+    }
+
+    /** @param postgresSettings server settings on top of the production-like ones */
+    BenchmarkApp(java.util.Map<String, String> postgresSettings, String... extraArgs) {
+        postgres = EmbeddedInfrastructure.benchmarkPostgres(postgresSettings);
+        kafka = EmbeddedInfrastructure.kafka(0);
         String[] base = {"--server.port=0", "--spring.datasource.url=" + EmbeddedInfrastructure.jdbcUrl(postgres),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--logging.level.root=warn"};

@@ -80,14 +80,20 @@ public final class EmbeddedInfrastructure {
      * shared buffers and WAL sized for a long write-heavy run (README, Performance).
      */
     public static EmbeddedPostgres benchmarkPostgres() {
+        return benchmarkPostgres(Map.of());
+    }
+
+    /** As {@link #benchmarkPostgres()}, with settings of a benchmark's own (e.g. pg_stat_statements to profile). */
+    public static EmbeddedPostgres benchmarkPostgres(Map<String, String> extraSettings) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "2GB")
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "15min")
-                    .setServerConfig("checkpoint_completion_target", "0.9")
-                    .start();
+                    .setServerConfig("checkpoint_completion_target", "0.9");
+            extraSettings.forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
