@@ -134,9 +134,13 @@ public class CaseRepository {
         return findByNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
-    public void attachProcess(long casePk, String processInstanceId) {
-        jdbc.sql("update spot_case set process_instance_id = :pi where id = :id")
-                .param("pi", processInstanceId).param("id", casePk).update();
+    /** @param processes process instance id by case pk */
+    public void attachProcesses(Map<Long, String> processes) {
+        ArraySql.update(template, """
+                update spot_case c set process_instance_id = t.pi
+                from unnest(?::int8[], ?::varchar[]) as t(id, pi) where c.id = t.id""",
+                ArraySql.of("int8", List.copyOf(processes.keySet())),
+                ArraySql.of("varchar", List.copyOf(processes.values())));
     }
 
     /** @return false when the case was closed meanwhile (nothing changed) */

@@ -14,7 +14,6 @@ public final class CounterfeitCaseProcess {
     /** Element ids of the diagram. */
     public static final class Elements {
         public static final String START = "StartEvent_FlagReceived";
-        public static final String TRIAGE = "Task_Triage";
         public static final String RECORD_TRIAGE = "Task_RecordTriage";
         public static final String GATEWAY_TRIAGE = "Gateway_TriageDecision";
         public static final String GATEWAY_LOW_RISK = "Gateway_LowRisk";

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.spotcheck.cases.CaseJournal;
+import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.intake.domain.NewFlag;
@@ -31,8 +32,8 @@ import org.spotcheck.triage.TriageTable;
  * <li>{@link #triage}: each new flag is triaged with the listing's count of recent flags; it
  *     joins the listing's open case, opens one (TEST_BUY, REVIEW, or drawn for an exploration
  *     buy), or stays a signal (MONITOR, DISMISS);</li>
- * <li>{@link #store}: listings with their watch records, the cases opened (each starting its
- *     process), the flags of cases with their timeline entries, and every flag as a signal.</li>
+ * <li>{@link #store}: listings with their watch records, the cases opened (their processes
+ *     started together, in one engine command), the flags of cases with their timeline entries, and every flag as a signal.</li>
  * </ol>
  * A flag that stays a signal costs one row (and its listing's watch record): no case, no
  * timeline entry, no event; its decision reaches the risk model through the flags themselves
@@ -54,6 +55,7 @@ final class IntakeBatch {
     private Map<String, Long> sellers;
     private Map<Long, IntakeRepository.SellerRecord> records;
     private Map<String, CaseRef> openCases;
+    private final List<CaseProcessStarter.Start> starts = new ArrayList<>();
 
     IntakeBatch(IntakeService.Steps steps, List<NewFlag> flags, String receivedBy, Instant now) {
         this.steps = steps;
@@ -217,9 +219,10 @@ final class IntakeBatch {
         steps.timed("flags of cases", () -> steps.intake().insertFlags(caseFlags, receivedBy));
         steps.timed("timeline and events", () -> steps.journal().recordAll(entries));
         steps.timed("signals", () -> steps.signals().insert(signals));
+        steps.timed("process starts", () -> steps.processes().startAll(starts));
     }
 
-    /** Opens the case and starts its process; @return null when another transaction opened one for the listing first */
+    /** Opens the case, its process to be started with the batch's others; @return null when another transaction opened one for the listing first */
     private CaseRef open(Planned plan, String caseNumber, long listingPk) {
         NewFlag flag = plan.flag();
         String listing = listingKey(flag);
@@ -238,8 +241,8 @@ final class IntakeBatch {
         steps.journal().record(ref, "FLAG", receivedBy, "Flag " + flag.flagId() + " (" + flag.source()
                 + ") opened the case for listing " + listing + " (flag " + plan.recentFlags() + " of the listing in "
                 + Watch.RECENT_DAYS + " days)", "flagged", IntakeService.flaggedData(flag));
-        steps.timed("process start", () -> steps.processes().start(ref, IntakeService.processVariables(ref, flag,
-                records.get(sellerPk), plan.recentFlags(), plan.exploration())));
+        starts.add(new CaseProcessStarter.Start(ref, IntakeService.processVariables(ref, flag, records.get(sellerPk),
+                plan.recentFlags(), plan.verdict(), plan.exploration())));
         return ref;
     }
 

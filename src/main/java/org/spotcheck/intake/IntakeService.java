@@ -164,10 +164,18 @@ public class IntakeService {
         return vars;
     }
 
+    /**
+     * The start variables: the triage inputs, and the decision and priority intake took and
+     * answered with. The process records that decision rather than evaluate the table again:
+     * a version deployed in between would make the case go another way than the answer said
+     * (and the table was the largest cost of a case's first step).
+     */
     static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, IntakeRepository.SellerRecord seller,
-                                                int recentFlags, boolean explorationDrawn) {
+                                                int recentFlags, TriageTable.Verdict verdict, boolean explorationDrawn) {
         NewFlag.Listing l = flag.listing();
         Map<String, Object> vars = triageInputs(flag, seller, recentFlags);
+        vars.put(Vars.TRIAGE_DECISION, verdict.decision().name());
+        vars.put(Vars.PRIORITY, verdict.priority());
         vars.put(Vars.CASE_NUMBER, ref.caseNumber());
         vars.put(Vars.LISTING_TITLE, l.title());
         vars.put(Vars.LISTING_URL, l.url());

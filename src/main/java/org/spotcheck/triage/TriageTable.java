@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The DMN table {@code triage}, latest deployed version, evaluated in memory: intake
  * triages every flag with it before deciding whether a case needs a process at all, so
- * the many flags that end as MONITOR or DISMISS never reach the engine. The same table
- * runs again inside the process for the flags that start one, with the same inputs and
- * so the same answer; a version deployed by a process owner is picked up by the next batch.
+ * the many flags that end as MONITOR or DISMISS never reach the engine. A process starts
+ * with the decision taken here (it does not evaluate the table again); a version deployed
+ * by a process owner is picked up by the next batch.
  */
 @Component
 public class TriageTable {
@@ -46,6 +46,15 @@ public class TriageTable {
             this.decision = decision;
             this.fastDecision = fastDecision;
         }
+    }
+
+    /**
+     * Loads the latest table before the first flag arrives: checking it against the full
+     * FEEL engine takes seconds on a cold JVM, which the first batch would otherwise wait for.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void loadAtStart() {
+        latest();
     }
 
     /** A decision and its priority, as the table's two outputs. */
