@@ -6,14 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.spotcheck.platform.ArraySql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,12 +47,12 @@ class FlagSignals {
                 select d, f, a, l, de, p, e, c, m, b, cast(j as json)
                 from unnest(?::date[], ?::varchar[], ?::timestamptz[], ?::int8[], ?::varchar[], ?::int2[], ?::bool[],
                             ?::varchar[], ?::bool[], ?::varchar[], ?::text[]) as t(d, f, a, l, de, p, e, c, m, b, j)""",
-                column("date", sorted, s -> Date.valueOf(s.receivedOn())), column("varchar", sorted, Signal::flagId),
-                column("timestamptz", sorted, s -> Timestamp.from(s.receivedAt())),
-                column("int8", sorted, Signal::listingPk), column("varchar", sorted, Signal::decision),
-                column("int2", sorted, s -> (short) s.priority()), column("bool", sorted, Signal::exploration),
-                column("varchar", sorted, Signal::caseNumber), column("bool", sorted, Signal::merged),
-                column("varchar", sorted, Signal::receivedBy), column("text", sorted, Signal::payload));
+                ArraySql.of("date", sorted, s -> Date.valueOf(s.receivedOn())), ArraySql.of("varchar", sorted, Signal::flagId),
+                ArraySql.of("timestamptz", sorted, s -> Timestamp.from(s.receivedAt())),
+                ArraySql.of("int8", sorted, Signal::listingPk), ArraySql.of("varchar", sorted, Signal::decision),
+                ArraySql.of("int2", sorted, s -> (short) s.priority()), ArraySql.of("bool", sorted, Signal::exploration),
+                ArraySql.of("varchar", sorted, Signal::caseNumber), ArraySql.of("bool", sorted, Signal::merged),
+                ArraySql.of("varchar", sorted, Signal::receivedBy), ArraySql.of("text", sorted, Signal::payload));
     }
 
     /** A flag id and a day it may have been received on. */
@@ -75,7 +73,7 @@ class FlagSignals {
                 select s.* from flag_signal s
                 join unnest(?::varchar[], ?::date[]) as t(f, d) on s.flag_id = t.f and s.received_on = t.d""",
                 (rs, i) -> found.put(rs.getString("flag_id"), signal(rs)),
-                column("varchar", list, Candidate::flagId), column("date", list, c -> Date.valueOf(c.day())));
+                ArraySql.of("varchar", list, Candidate::flagId), ArraySql.of("date", list, c -> Date.valueOf(c.day())));
         return found;
     }
 
@@ -90,11 +88,5 @@ class FlagSignals {
                 rs.getTimestamp("received_at").toInstant(), rs.getLong("listing_pk"), rs.getString("decision"),
                 rs.getInt("priority"), rs.getBoolean("exploration"), rs.getString("case_number"),
                 rs.getBoolean("merged"), rs.getString("received_by"), rs.getString("payload"));
-    }
-
-    private static <T> ArraySql.Column column(String type, List<T> rows, Function<T, ?> value) {
-        List<Object> values = new ArrayList<>(rows.size());
-        rows.forEach(row -> values.add(value.apply(row)));
-        return ArraySql.of(type, values);
     }
 }

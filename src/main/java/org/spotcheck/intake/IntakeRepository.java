@@ -2,14 +2,12 @@ package org.spotcheck.intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.intake.domain.Watch;
 import org.spotcheck.platform.ArraySql;
@@ -108,15 +106,15 @@ class IntakeRepository {
                             ?::int4[], ?::numeric[], ?::int4[], ?::text[])
                      with ordinality as t(f, c, m, s, r, d, a, rc, ms, sc, p, n)
                 order by n""", receivedBy,
-                column("varchar", sorted, f -> f.flag().flagId()), column("int8", sorted, StoredFlag::casePk),
-                column("bool", sorted, StoredFlag::merged), column("varchar", sorted, f -> f.flag().source().name()),
-                column("numeric", sorted, f -> f.flag().signals().riskScore()),
-                column("int4", sorted, f -> f.flag().signals().disputeCount()),
-                column("numeric", sorted, f -> f.flag().signals().avgRating()),
-                column("int4", sorted, f -> f.flag().signals().ratingCount()),
-                column("numeric", sorted, f -> f.flag().signals().msrpCny()),
-                column("int4", sorted, f -> f.flag().signals().salesCount()),
-                column("text", sorted, StoredFlag::payloadJson));
+                ArraySql.of("varchar", sorted, f -> f.flag().flagId()), ArraySql.of("int8", sorted, StoredFlag::casePk),
+                ArraySql.of("bool", sorted, StoredFlag::merged), ArraySql.of("varchar", sorted, f -> f.flag().source().name()),
+                ArraySql.of("numeric", sorted, f -> f.flag().signals().riskScore()),
+                ArraySql.of("int4", sorted, f -> f.flag().signals().disputeCount()),
+                ArraySql.of("numeric", sorted, f -> f.flag().signals().avgRating()),
+                ArraySql.of("int4", sorted, f -> f.flag().signals().ratingCount()),
+                ArraySql.of("numeric", sorted, f -> f.flag().signals().msrpCny()),
+                ArraySql.of("int4", sorted, f -> f.flag().signals().salesCount()),
+                ArraySql.of("text", sorted, StoredFlag::payloadJson));
     }
 
     /**
@@ -186,16 +184,16 @@ class IntakeRepository {
                        last_flagged_at = excluded.last_flagged_at, last_decision = excluded.last_decision
                 returning id, platform, listing_id""",
                 (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)),
-                column("varchar", sorted, u -> u.listing().platform()), column("varchar", sorted, u -> u.listing().listingId()),
-                column("varchar", sorted, u -> u.listing().shopId()),
-                column("int8", sorted, u -> sellers.get(u.listing().platform() + ":" + u.listing().sellerId())),
-                column("varchar", sorted, u -> u.listing().title()), column("varchar", sorted, u -> u.listing().brand()),
-                column("varchar", sorted, u -> u.listing().category().name()),
-                column("numeric", sorted, u -> u.listing().priceCny()), column("varchar", sorted, u -> u.listing().url()),
-                column("text", sorted, u -> literal(u.watch().days())), column("text", sorted, u -> literal(u.watch().counts())),
-                column("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().firstFlaggedAt())),
-                column("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().lastFlaggedAt())),
-                column("varchar", sorted, u -> u.watch().lastDecision()));
+                ArraySql.of("varchar", sorted, u -> u.listing().platform()), ArraySql.of("varchar", sorted, u -> u.listing().listingId()),
+                ArraySql.of("varchar", sorted, u -> u.listing().shopId()),
+                ArraySql.of("int8", sorted, u -> sellers.get(u.listing().platform() + ":" + u.listing().sellerId())),
+                ArraySql.of("varchar", sorted, u -> u.listing().title()), ArraySql.of("varchar", sorted, u -> u.listing().brand()),
+                ArraySql.of("varchar", sorted, u -> u.listing().category().name()),
+                ArraySql.of("numeric", sorted, u -> u.listing().priceCny()), ArraySql.of("varchar", sorted, u -> u.listing().url()),
+                ArraySql.of("text", sorted, u -> literal(u.watch().days())), ArraySql.of("text", sorted, u -> literal(u.watch().counts())),
+                ArraySql.of("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().firstFlaggedAt())),
+                ArraySql.of("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().lastFlaggedAt())),
+                ArraySql.of("varchar", sorted, u -> u.watch().lastDecision()));
         return found;
     }
 
@@ -217,11 +215,6 @@ class IntakeRepository {
                 (rs, i) -> found.put(rs.getLong(1), new SellerRecord(rs.getInt(3), rs.getInt(2))),
                 ArraySql.of("int8", List.copyOf(sellerPks)));
         return found;
-    }
-
-    private static <T> ArraySql.Column column(String type, List<T> rows, Function<T, ?> value) {
-        return ArraySql.of(type, rows.stream().map(value).map(v -> (Object) v).collect(ArrayList::new, ArrayList::add,
-                ArrayList::addAll));
     }
 
     /** A flag of a case: the case, and the decision the case was triaged with (null for a flag that joined it). */

@@ -106,6 +106,7 @@ public class IntakeService {
      */
     @Transactional(propagation = Propagation.NEVER)
     public FlagAnswer receiveAndStart(NewFlag flag, String receivedBy) {
+        // before the transaction: attaching a partition takes a lock the intake transaction must not hold
         partitions.ensure(today());
         FlagAnswer stored = retry.run(() -> transaction.execute(status -> receiveAll(List.of(flag), receivedBy).get(0)));
         if (!stored.opened() || stored.processInstanceId() == null) {
@@ -119,6 +120,7 @@ public class IntakeService {
     /** A batch for a caller waiting for the answers (REST): one transaction, tried again on a transient failure. */
     @Transactional(propagation = Propagation.NEVER)
     public List<FlagAnswer> receiveBatch(List<NewFlag> flags, String receivedBy) {
+        // before the transaction: attaching a partition takes a lock the intake transaction must not hold
         partitions.ensure(today());
         return retry.run(() -> transaction.execute(status -> receiveAll(flags, receivedBy)));
     }
@@ -127,6 +129,7 @@ public class IntakeService {
     @Transactional
     public List<FlagAnswer> receiveAll(List<NewFlag> flags, String receivedBy) {
         Instant now = clock.instant();
+        // again for callers already in a transaction (Kafka batches) and past midnight: a no-op once the day is known
         partitions.ensure(LocalDate.ofInstant(now, ZoneOffset.UTC));
         return new IntakeBatch(steps, flags, receivedBy, now).run(flags);
     }

@@ -23,6 +23,15 @@ public final class ArraySql {
         return new Column(type, values.toArray());
     }
 
+    /** One column of many rows: each row's value (nulls kept, as SQL NULL). */
+    public static <T> Column of(String type, List<T> rows, java.util.function.Function<T, ?> value) {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return new Column(type, values);
+    }
+
     public static <T> List<T> query(JdbcTemplate jdbc, String sql, RowMapper<T> rows, Object... params) {
         return jdbc.query(connection -> prepare(connection, sql, params), rows);
     }
