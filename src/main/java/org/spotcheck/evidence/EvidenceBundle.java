@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A case's evidence and custody chain as one JSON document with a detached Ed25519
- * signature, for auditors to check offline (README: "Evidence bundles"). The key comes
+ * signature, for auditors to check offline (docs/process.md: "Evidence bundles"). The key comes
  * from {@code spotcheck.evidence.signing-key} (PKCS#8 PEM) with its public half in
  * {@code spotcheck.evidence.public-key}; without them a key pair is made per start,
  * which suits dev mode only.

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * process; a flag for a listing with an open case joins that case; any other flag is stored
  * once, with its decision. The same flag id twice gives the same answer. A batch is one
  * transaction of a few set-based statements ({@link IntakeBatch}), which is what lets Kafka
- * intake keep up with a platform's flag volume (README, Performance).
+ * intake keep up with a platform's flag volume (docs/performance.md).
  */
 @Service
 public class IntakeService {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code spotcheck.outbox.sent-retention} (7 days) after it occurred, for replays and
  * audits; then this removes it, in batches of primary-key ranges, so no run is a delete
  * storm. Unsent and parked events are never removed here: parked ones wait for an
- * operator (README, Events). Nodes may run it side by side: a row deleted twice is
+ * operator (docs/integration.md, Events). Nodes may run it side by side: a row deleted twice is
  * deleted once.
  */
 @Component

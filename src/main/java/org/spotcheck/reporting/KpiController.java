@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * KPIs for managers, over days {@code from}..{@code to} (inclusive, UTC); definitions in
- * the README. Every figure counts events inside the range, whenever their case started.
+ * docs/process.md (KPIs). Every figure counts events inside the range, whenever their case started.
  */
 @RestController
 class KpiController {
