@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
-import org.spotcheck.platform.ArraySql;
+import org.spotcheck.db.ArraySql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

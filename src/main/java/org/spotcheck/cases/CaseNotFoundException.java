@@ -1,8 +1,10 @@
 package org.spotcheck.cases;
 
-public class CaseNotFoundException extends RuntimeException {
+import org.spotcheck.web.NotFoundException;
+
+public class CaseNotFoundException extends NotFoundException {
 
     public CaseNotFoundException(String caseNumber) {
-        super("No case " + caseNumber);
+        super("Case not found", "No case " + caseNumber);
     }
 }

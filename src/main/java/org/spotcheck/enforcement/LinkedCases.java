@@ -16,7 +16,7 @@ import org.spotcheck.intake.IntakeService;
 import org.spotcheck.intake.domain.Category;
 import org.spotcheck.intake.domain.FlagSource;
 import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.platform.ArraySql;
+import org.spotcheck.db.ArraySql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.spotcheck.evidence.domain.CustodyHash;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.LockTimeout;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

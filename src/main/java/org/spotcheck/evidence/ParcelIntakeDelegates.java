@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.network.SellerNetwork;
-import org.spotcheck.platform.TaskActors;
-import org.spotcheck.purchase.domain.PurchaseReport;
+import org.spotcheck.engine.TaskActors;
+import org.spotcheck.evidence.domain.Sha256;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,7 +39,7 @@ class ParcelIntakeDelegates {
             String seal = text(values, SEAL_NUMBER, 100, problems);
             text(values, STORAGE_LOCATION, 200, problems);
             String photo = text(values, PHOTO_SHA256, 64, problems);
-            if (photo != null && !PurchaseReport.SHA256.matcher(photo).matches()) {
+            if (photo != null && !Sha256.isHex(photo)) {
                 problems.put(PHOTO_SHA256, "must be exactly 64 hexadecimal characters");
             }
             Object returnAddress = values.get(RETURN_ADDRESS_HASH);

@@ -4,7 +4,7 @@ import static org.spotcheck.evidence.EvidenceRetentionProcess.Vars;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.spotcheck.platform.TaskActors;
+import org.spotcheck.engine.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.Map;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.intake.domain.Watch;
-import org.spotcheck.platform.ArraySql;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.ArraySql;
+import org.spotcheck.db.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -21,7 +21,7 @@ import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.network.SellerNetwork;
-import org.spotcheck.platform.TransientRetry;
+import org.spotcheck.db.TransientRetry;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package org.spotcheck.messaging;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.spotcheck.platform.ArraySql;
+import org.spotcheck.db.ArraySql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

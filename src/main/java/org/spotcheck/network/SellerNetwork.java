@@ -1,8 +1,8 @@
 package org.spotcheck.network;
 
 import java.util.List;
-import org.spotcheck.platform.ArraySql;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.ArraySql;
+import org.spotcheck.db.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -12,7 +12,7 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.Outcome;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.LockTimeout;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.LockTimeout;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess.Elements;
 import org.spotcheck.security.Groups;
-import org.spotcheck.platform.TaskActors;
+import org.spotcheck.engine.TaskActors;
+import org.spotcheck.engine.guard.ProtectedVariables;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.spotcheck.purchase.domain.PurchaseReport;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ import org.springframework.context.annotation.Configuration;
 /** Listeners and delegates around {@code Task_PerformTestPurchase}; each reads ids and calls a service. */
 @Configuration(proxyBeanMethods = false)
 class PurchaseTaskDelegates {
+
+    /** The persona a buyer uses is need-to-know: the engine keeps it out of history and out of models' reach. */
+    @Bean
+    static ProtectedVariables personaVariables() {
+        return new ProtectedVariables(java.util.Set.of(Vars.PERSONA_HANDLE, Vars.PERSONA_ADDRESS));
+    }
 
     /**
      * Create listener: the buyer sees the persona on this task only (task-local variables).

@@ -14,7 +14,7 @@ import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.cases.Outcome;
-import org.spotcheck.platform.LockTimeout;
+import org.spotcheck.db.LockTimeout;
 import org.spotcheck.purchase.domain.ReleaseOrder;
 import org.spotcheck.purchase.domain.WaitLimit;
 import org.springframework.jdbc.core.RowMapper;

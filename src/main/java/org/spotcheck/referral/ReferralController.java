@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.spotcheck.platform.TransientRetry;
+import org.spotcheck.db.TransientRetry;
 import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

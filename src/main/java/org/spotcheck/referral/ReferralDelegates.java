@@ -5,7 +5,7 @@ import static org.spotcheck.referral.PoliceReferralProcess.Vars;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.spotcheck.platform.TaskActors;
+import org.spotcheck.engine.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -72,7 +72,7 @@ class GroupSetup implements InitializingBean {
             }
             grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             // history variables but not runtime ones: the persona lives only in the purchase task's runtime
-            // variables (engineguard/ProtectedVariables), never in history
+            // variables (engine/guard/ProtectedVariables, declared by purchase), never in history
             grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
                     Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
             grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
@@ -87,7 +87,7 @@ class GroupSetup implements InitializingBean {
 
     /**
      * Users created before spotcheck made a user's own profile read-only still hold Camunda's
-     * ALL on themselves: cut it to READ (new users get READ only, engineguard/ReadOnlySelf).
+     * ALL on themselves: cut it to READ (new users get READ only, engine/guard/ReadOnlySelf).
      */
     private void readOnlySelves() {
         for (Authorization own : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
@@ -101,7 +101,7 @@ class GroupSetup implements InitializingBean {
     }
 
     /**
-     * Tasks created before variables needed their own permission (engineguard) lack READ_VARIABLE
+     * Tasks created before variables needed their own permission (engine/guard) lack READ_VARIABLE
      * for their candidates and assignee, so Tasklist could not show their forms' values: add it to
      * every grant that lets someone work on a task. Idempotent, one statement.
      */

@@ -4,7 +4,7 @@ import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.spotcheck.platform.TaskActors;
+import org.spotcheck.engine.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.spotcheck.platform.TransientRetry;
+import org.spotcheck.db.TransientRetry;
 import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CounterfeitCaseProcess;
-import org.spotcheck.platform.TaskActors;
+import org.spotcheck.engine.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +20,7 @@ class VerificationDelegates {
 
     /**
      * Start of Task_RouteVerification: the facts the verification-route table reads besides the
-     * case's own variables (a diagram may not call beans itself, engineguard/ModelPolicy).
+     * case's own variables (a diagram may not call beans itself, engine/guard/ModelPolicy).
      */
     @Bean
     ExecutionListener verificationRoutingFacts(VerifierRegistry registry) {

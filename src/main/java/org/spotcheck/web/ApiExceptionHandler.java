@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.cases.CaseNotFoundException;
-import org.spotcheck.platform.TransientFailures;
+import org.spotcheck.db.TransientFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -72,9 +71,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Unreadable body", "The request body is missing or unreadable", null);
     }
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ResponseEntity<Object> notFound(CaseNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Case not found", e.getMessage(), null);
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.title(), e.getMessage(), null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -60,7 +60,7 @@ class DevAccounts {
                 user.setPassword(id);
                 identity.saveUser(user);
             }
-            // the mark prod mode refuses to start on (platform/DevAccountGuard)
+            // the mark prod mode refuses to start on (security/DevAccountGuard)
             mark(id, id);
             if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
                 identity.createMembership(id, group);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.spotcheck.evidence.domain.Sha256;
 
 /**
  * What a test buyer reports on completing {@code Task_PerformTestPurchase}, checked field
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public record PurchaseReport(boolean listingUnavailable, String orderNumber, BigDecimal amountPaidCny,
                              String videoEvidenceUri, String videoSha256) {
-
-    public static final Pattern SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
 
     /**
      * @return the report, or the problems per field (field → message) when it is not acceptable
@@ -32,7 +30,7 @@ public record PurchaseReport(boolean listingUnavailable, String orderNumber, Big
         String order = text(values, "orderNumber", 100, problems);
         String uri = text(values, "videoEvidenceUri", 2000, problems);
         String sha = text(values, "videoSha256", 64, problems);
-        if (sha != null && !SHA256.matcher(sha).matches()) {
+        if (sha != null && !Sha256.isHex(sha)) {
             problems.put("videoSha256", "must be exactly 64 hexadecimal characters");
         }
         BigDecimal amount = null;
