@@ -28,6 +28,8 @@ public final class CounterfeitCaseProcess {
         public static final String WAIT_PERSONA = "Gateway_WaitPersona";
         public static final String PERSONA_AVAILABLE = "Event_PersonaAvailable";
         public static final String PERSONA_WAIT_EXPIRED = "Event_PersonaWaitExpired";
+        /** Where a found persona and released budget meet before the reservation. */
+        public static final String JOIN_BUDGET = "Gateway_JoinBudget";
         public static final String RESERVE_BUDGET = "Task_ReserveBudget";
         public static final String GATEWAY_BUDGET = "Gateway_BudgetReserved";
         public static final String GATEWAY_BUDGET_QUEUE = "Gateway_BudgetQueue";
@@ -36,8 +38,10 @@ public final class CounterfeitCaseProcess {
         public static final String BUDGET_AVAILABLE = "Event_BudgetAvailable";
         public static final String BUDGET_WAIT_EXPIRED = "Event_BudgetWaitExpired";
         public static final String BUDGET_DISPLACED = "Event_BudgetDisplaced";
+        public static final String JOIN_WAIT_EXPIRED = "Gateway_JoinWaitExpired";
         public static final String CLOSE_WAIT_EXPIRED = "Task_CloseWaitExpired";
         public static final String END_WAIT_EXPIRED = "Event_WaitExpiredEnd";
+        public static final String JOIN_QUEUE_FULL = "Gateway_JoinQueueFull";
         public static final String CLOSE_QUEUE_FULL = "Task_CloseQueueFull";
         public static final String END_QUEUE_FULL = "Event_QueueFullEnd";
         public static final String JOIN_PURCHASE_ATTEMPT = "Gateway_JoinPurchaseAttempt";
@@ -56,6 +60,7 @@ public final class CounterfeitCaseProcess {
         public static final String RECORD_PARCEL_INTAKE = "Task_RecordParcelIntake";
         public static final String PARCEL_OVERDUE = "Event_ParcelOverdue";
         public static final String GATEWAY_PARCEL = "Gateway_ParcelReceived";
+        public static final String JOIN_NOT_DELIVERED = "Gateway_JoinNotDelivered";
         public static final String CLOSE_NOT_DELIVERED = "Task_CloseNotDelivered";
         public static final String END_NOT_DELIVERED = "Event_NotDelivered";
         public static final String STORE_SAMPLE = "Task_StoreSample";
@@ -65,12 +70,17 @@ public final class CounterfeitCaseProcess {
         public static final String AWAIT_VERDICT = "Task_AwaitVerdict";
         public static final String VERDICT_REMINDER = "Event_VerdictReminder";
         public static final String REMIND_VERIFIER = "Task_RemindVerifier";
+        public static final String END_VERIFIER_REMINDED = "Event_VerifierReminded";
         public static final String VERDICT_OVERDUE = "Event_VerdictOverdue";
+        public static final String JOIN_REQUIRE_LAB = "Gateway_JoinRequireLab";
         public static final String REQUIRE_LAB = "Task_RequireLab";
+        public static final String JOIN_VERDICT = "Gateway_JoinVerdict";
         public static final String GATEWAY_VERDICT = "Gateway_Verdict";
         public static final String GATEWAY_INCONCLUSIVE_FROM = "Gateway_InconclusiveFrom";
         public static final String DECIDE_INCONCLUSIVE = "Task_DecideInconclusive";
+        public static final String GATEWAY_DECIDED = "Gateway_Decided";
         public static final String CLOSE_INCONCLUSIVE = "Task_CloseInconclusive";
+        public static final String END_CLOSED_INCONCLUSIVE = "Event_ClosedInconclusive";
         public static final String TAKE_DOWN_LISTING = "Task_TakeDownListing";
         public static final String DECIDE_SANCTION = "Task_DecideSanction";
         public static final String APPLY_SANCTION = "Task_ApplySanction";

@@ -9,24 +9,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CustodyAuditDelegates {
 
-    static final String PROCESS = "custody-audit";
-
     @Bean
     JavaDelegate verifyCustodyChains(CustodyAudit audit, RuntimeService runtime) {
         return execution -> {
             CustodyLog.Verification result = audit.check();
-            execution.setVariable("entriesChecked", result.entriesChecked());
+            execution.setVariable(CustodyAuditProcess.Vars.ENTRIES_CHECKED, result.entriesChecked());
             if (result.intact()) {
                 return;
             }
             String message = "Custody chain broken at entry " + result.firstBrokenEntry()
                     + ": verify with GET /api/evidence/verify and investigate before trusting this evidence";
-            boolean open = runtime.createIncidentQuery().processDefinitionKeyIn(PROCESS).incidentMessage(message)
+            boolean open = runtime.createIncidentQuery().processDefinitionKeyIn(CustodyAuditProcess.KEY).incidentMessage(message)
                     .count() > 0;
             if (!open) {
                 throw new CustodyChainBroken(message);
             }
-            execution.setVariable("knownBreak", result.firstBrokenEntry());
+            execution.setVariable(CustodyAuditProcess.Vars.KNOWN_BREAK, result.firstBrokenEntry());
         };
     }
 

@@ -13,6 +13,7 @@ public final class EvidenceRetentionProcess {
     public static final class Elements {
         public static final String START = "StartEvent_RetentionRequested";
         public static final String RETENTION_OVER = "Event_RetentionPeriodOver";
+        public static final String JOIN_REVIEW = "Gateway_JoinReview";
         public static final String REVIEW = "Task_ReviewRetention";
         public static final String GATEWAY_EXTEND = "Gateway_ExtendHold";
         public static final String RECORD_EXTENSION = "Task_RecordHoldExtension";

@@ -15,13 +15,15 @@ public final class PoliceReferralProcess {
         public static final String ASSEMBLE = "Task_AssembleLeadPackage";
         public static final String PREPARE = "Task_PrepareLeadPackage";
         public static final String SUBMIT = "Task_SubmitReferral";
+        public static final String JOIN_AWAIT = "Gateway_JoinAwait";
         public static final String AWAIT_ACKNOWLEDGEMENT = "Task_AwaitAcknowledgement";
         public static final String NO_ANSWER = "Event_NoAnswer";
         public static final String FOLLOW_UP = "Task_FollowUpReferral";
         public static final String OUTCOME_DURING_FOLLOW_UP = "Event_OutcomeDuringFollowUp";
-        public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
+        public static final String GATEWAY_FOLLOW_UP = "Gateway_FollowUp";
         public static final String WITHDRAW = "Task_WithdrawReferral";
         public static final String END_WITHDRAWN = "Event_ReferralWithdrawn";
+        public static final String JOIN_OUTCOME = "Gateway_JoinOutcome";
         public static final String AWAIT_OUTCOME = "Task_AwaitOutcome";
         public static final String GATEWAY_AGENCY_CLOSED = "Gateway_AgencyClosed";
         public static final String CLOSE = "Task_CloseReferral";
