@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.spotcheck.SpotcheckApplication;
 import org.spotcheck.support.SharedInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Prod mode: no profile, settings from the environment, no built-in users, no secret in the log. */

@@ -16,7 +16,7 @@ class CloseCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Outcome outcome = Outcome.valueOf((String) execution.getVariableLocal(CounterfeitCaseProcess.Vars.OUTCOME));
+        Outcome outcome = CounterfeitCaseProcess.Vars.OUTCOME.fromLocal(execution);
         lifecycle.close(execution.getProcessBusinessKey(), outcome);
     }
 }

@@ -1,5 +1,16 @@
 package org.spotcheck.cases;
 
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.doubleVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+import static org.spotcheck.engine.EnumVariable.enumVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.Date;
+import org.spotcheck.engine.EnumVariable;
+
 /**
  * Names of process {@code counterfeit-case} (bpmn/counterfeit-case.bpmn), held once
  * so that code and tests never spell them as loose strings.
@@ -114,59 +125,103 @@ public final class CounterfeitCaseProcess {
         }
     }
 
-    /** Process variables. */
+    /**
+     * Process variables, typed: {@code Vars.PRIORITY.from(execution).get()} is an Integer,
+     * {@code Vars.VERDICT.from(execution)} a {@link Verdict}. The names are the ones diagrams,
+     * decision tables and forms use ({@code Vars.PRIORITY.getName()}); ProcessVariablesDeclaredTest
+     * keeps every variable a diagram, table or form reads declared here.
+     */
     public static final class Vars {
         // triage inputs (names are the input expressions of bpmn/triage.dmn)
-        public static final String RISK_SCORE = "riskScore";
-        public static final String DISPUTE_COUNT = "disputeCount";
-        public static final String AVG_RATING = "avgRating";
-        public static final String PRICE_TO_MSRP = "priceToMsrp";
-        public static final String CATEGORY = "category";
-        public static final String PRIOR_STRIKES = "priorStrikes";
-        public static final String CLEAN_CHECKS = "cleanChecks";
+        public static final VariableFactory<Double> RISK_SCORE = doubleVariable("riskScore");
+        public static final VariableFactory<Integer> DISPUTE_COUNT = intVariable("disputeCount");
+        public static final VariableFactory<Double> AVG_RATING = doubleVariable("avgRating");
+        public static final VariableFactory<Double> PRICE_TO_MSRP = doubleVariable("priceToMsrp");
+        /** A {@code Category} name: an input of triage, verification-route, sanction and referral. */
+        public static final VariableFactory<String> CATEGORY = stringVariable("category");
+        public static final VariableFactory<Integer> PRIOR_STRIKES = intVariable("priorStrikes");
+        public static final VariableFactory<Integer> CLEAN_CHECKS = intVariable("cleanChecks");
         /** Flags for the listing in the last 30 days, this one included (the listing's watch record). */
-        public static final String RECENT_FLAGS = "recentFlags";
+        public static final VariableFactory<Integer> RECENT_FLAGS = intVariable("recentFlags");
         /** Units sold times price, when known: the scale for DMN sanction and referral. */
-        public static final String SALES_VALUE_CNY = "salesValueCny";
+        public static final VariableFactory<Double> SALES_VALUE_CNY = doubleVariable("salesValueCny");
         // shown in task forms
-        public static final String CASE_NUMBER = "caseNumber";
-        public static final String LISTING_TITLE = "listingTitle";
-        public static final String LISTING_URL = "listingUrl";
-        public static final String BRAND = "brand";
-        public static final String PRICE_CNY = "priceCny";
-        // decisions
-        public static final String TRIAGE_DECISION = "triageDecision";
-        public static final String ROUTE = "route";
-        public static final String PRIORITY = "priority";
-        public static final String EXPLORATION = "exploration";
+        public static final VariableFactory<String> CASE_NUMBER = stringVariable("caseNumber");
+        public static final VariableFactory<String> LISTING_TITLE = stringVariable("listingTitle");
+        public static final VariableFactory<String> LISTING_URL = stringVariable("listingUrl");
+        public static final VariableFactory<String> BRAND = stringVariable("brand");
+        /** The listing's price as a plain decimal string (exact, for the form and the overspend check). */
+        public static final VariableFactory<String> PRICE_CNY = stringVariable("priceCny");
+        // triage
+        /** Intake's decision, a {@code TriageDecision} name: the process follows it. */
+        public static final VariableFactory<String> TRIAGE_DECISION = stringVariable("triageDecision");
+        /** The path the case takes, a {@code TriageDecision} name (an exploration buy goes TEST_BUY). */
+        public static final VariableFactory<String> ROUTE = stringVariable("route");
+        public static final VariableFactory<Integer> PRIORITY = intVariable("priority");
+        public static final VariableFactory<Boolean> EXPLORATION = booleanVariable("exploration");
         /** Set at start: intake drew the flag for an exploration buy against the day's exploration share. */
-        public static final String EXPLORATION_DRAWN = "explorationDrawn";
-        public static final String TRIAGE_APPROVED = "triageApproved";
-        public static final String PERSONA_ASSIGNED = "personaAssigned";
-        public static final String BUDGET_RESERVED = "budgetReserved";
-        public static final String RESERVED_CNY = "reservedCny";
-        public static final String PURCHASE_DUE = "purchaseDue";
-        /** When the case first waited for a persona or budget (Date), and when that wait ends unbought (Date, the timers). */
-        public static final String WAITING_SINCE = "waitingSince";
-        public static final String WAIT_DEADLINE = "waitDeadline";
+        public static final VariableFactory<Boolean> EXPLORATION_DRAWN = booleanVariable("explorationDrawn");
+        /** Task_ReviewFlag: the analyst's answer. */
+        public static final VariableFactory<Boolean> TRIAGE_APPROVED = booleanVariable("triageApproved");
+        // persona and budget
+        public static final VariableFactory<Boolean> PERSONA_ASSIGNED = booleanVariable("personaAssigned");
+        public static final VariableFactory<Boolean> BUDGET_RESERVED = booleanVariable("budgetReserved");
+        /** The reservation as a plain decimal string. */
+        public static final VariableFactory<String> RESERVED_CNY = stringVariable("reservedCny");
+        public static final VariableFactory<Date> PURCHASE_DUE = dateVariable("purchaseDue");
+        /** When the case first waited for a persona or budget, and when that wait ends unbought (the timers). */
+        public static final VariableFactory<Date> WAITING_SINCE = dateVariable("waitingSince");
+        public static final VariableFactory<Date> WAIT_DEADLINE = dateVariable("waitDeadline");
         /** Set by Task_ReserveBudget when the case must wait: true when the full queue turned it away. */
-        public static final String QUEUE_FULL = "queueFull";
+        public static final VariableFactory<Boolean> QUEUE_FULL = booleanVariable("queueFull");
         /** The case number a displaced case gave way to (set with the QueueDisplaced message). */
-        public static final String DISPLACED_BY = "displacedBy";
-        /** Input parameter of Task_CloseWaitExpired and Task_CloseQueueFull: EXPIRED or QUEUE_FULL. */
-        public static final String WAIT_END = "waitEnd";
-        public static final String TASK_PRIORITY = "taskPriority";
-        /** Task-local on Task_PerformTestPurchase only: operational secrets. */
-        public static final String PERSONA_HANDLE = "personaHandle";
-        public static final String PERSONA_ADDRESS = "personaAddress";
-        public static final String LISTING_UNAVAILABLE = "listingUnavailable";
-        public static final String AMOUNT_PAID_CNY = "amountPaidCny";
-        public static final String OVERSPEND = "overspend";
-        public static final String PURCHASED_BY = "purchasedBy";
-        public static final String OVERSPEND_APPROVED = "overspendApproved";
-        public static final String PARCEL_RECEIVED = "parcelReceived";
+        public static final VariableFactory<String> DISPLACED_BY = stringVariable("displacedBy");
+        /** Input parameter of Task_CloseWaitExpired and Task_CloseQueueFull. */
+        public static final EnumVariable<WaitEnd> WAIT_END = enumVariable("waitEnd", WaitEnd.class);
+        public static final VariableFactory<Integer> TASK_PRIORITY = intVariable("taskPriority");
+        // the purchase
+        /** Task-local on Task_PerformTestPurchase only: operational secrets (engine.guard.ProtectedVariables). */
+        public static final VariableFactory<String> PERSONA_HANDLE = stringVariable("personaHandle");
+        public static final VariableFactory<String> PERSONA_ADDRESS = stringVariable("personaAddress");
+        /** Task_PerformTestPurchase's fields, checked by its complete listener (PurchaseReport). */
+        public static final VariableFactory<Boolean> LISTING_UNAVAILABLE = booleanVariable("listingUnavailable");
+        public static final VariableFactory<String> ORDER_NUMBER = stringVariable("orderNumber");
+        public static final VariableFactory<Double> AMOUNT_PAID_CNY = doubleVariable("amountPaidCny");
+        public static final VariableFactory<String> VIDEO_EVIDENCE_URI = stringVariable("videoEvidenceUri");
+        public static final VariableFactory<String> VIDEO_SHA256 = stringVariable("videoSha256");
+        public static final VariableFactory<Boolean> OVERSPEND = booleanVariable("overspend");
+        public static final VariableFactory<String> PURCHASED_BY = stringVariable("purchasedBy");
+        /** Task_ApproveOverspend: the analyst's answer. */
+        public static final VariableFactory<Boolean> OVERSPEND_APPROVED = booleanVariable("overspendApproved");
+        // the parcel (Task_RecordParcelIntake's fields)
+        public static final VariableFactory<Boolean> PARCEL_RECEIVED = booleanVariable("parcelReceived");
+        public static final VariableFactory<String> SEAL_NUMBER = stringVariable("sealNumber");
+        public static final VariableFactory<String> STORAGE_LOCATION = stringVariable("storageLocation");
+        public static final VariableFactory<String> PHOTO_SHA256 = stringVariable("photoSha256");
+        /** Optional: the hashed return address printed on the parcel, an identity key of the seller. */
+        public static final VariableFactory<String> RETURN_ADDRESS_HASH = stringVariable("returnAddressHash");
+        public static final VariableFactory<String> PARCEL_RECEIVED_BY = stringVariable("parcelReceivedBy");
+        // verification
+        /** DMN verification-route's answer (output of Task_RouteVerification). */
+        public static final EnumVariable<VerificationRoute> VERIFICATION_ROUTE =
+                enumVariable("verificationRoute", VerificationRoute.class);
+        /** Set when the case must go to a lab whatever the table says (re-routed). An input of verification-route. */
+        public static final VariableFactory<Boolean> FORCE_LAB = booleanVariable("forceLab");
+        /** Whether the case's brand has a rights holder enrolled as verifier (an input of verification-route). */
+        public static final VariableFactory<Boolean> BRAND_ENROLLED = booleanVariable("brandEnrolled");
+        public static final VariableFactory<String> VERIFIER_ID = stringVariable("verifierId");
+        /** Set with the VerificationResult message, or by the analyst of an inconclusive case. */
+        public static final EnumVariable<Verdict> VERDICT = enumVariable("verdict", Verdict.class);
+        /** Task_DecideInconclusive: the analyst's answer. */
+        public static final EnumVariable<InconclusiveDecision> INCONCLUSIVE_DECISION =
+                enumVariable("inconclusiveDecision", InconclusiveDecision.class);
+        // enforcement (outputs of Task_DecideSanction and Task_DecideReferral)
+        public static final EnumVariable<SanctionLevel> SANCTION = enumVariable("sanction", SanctionLevel.class);
+        public static final VariableFactory<Boolean> REFER = booleanVariable("refer");
+        /** The agency DMN referral suggests: an {@link Agency} name, null when the lead is not referred. */
+        public static final VariableFactory<String> AGENCY = stringVariable("agency");
         /** Input parameter of the closing service tasks. */
-        public static final String OUTCOME = "outcome";
+        public static final EnumVariable<Outcome> OUTCOME = enumVariable("outcome", Outcome.class);
 
         private Vars() {
         }

@@ -1,5 +1,7 @@
 package org.spotcheck.enforcement;
 
+import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,10 +9,6 @@ import org.springframework.context.annotation.Configuration;
 /** The counterfeit path: takedown, sanction, referral decision. */
 @Configuration(proxyBeanMethods = false)
 class EnforcementDelegates {
-
-    static final String SANCTION = "sanction";
-    static final String REFER = "refer";
-    static final String AGENCY = "agency";
 
     /** Runs as an async job: retried, then an incident in Cockpit, never silently skipped. */
     @Bean
@@ -20,7 +18,7 @@ class EnforcementDelegates {
 
     @Bean
     JavaDelegate applySanction(EnforcementService enforcement) {
-        return execution -> enforcement.sanction(execution.getProcessBusinessKey(), (String) execution.getVariable(SANCTION));
+        return execution -> enforcement.sanction(execution.getProcessBusinessKey(), Vars.SANCTION.from(execution));
     }
 
     /** An async job of its own, after the case closed: a large network can fail or retry only this step. */
@@ -32,6 +30,6 @@ class EnforcementDelegates {
     @Bean
     JavaDelegate recordReferral(EnforcementService enforcement) {
         return execution -> enforcement.referralDecision(execution.getProcessBusinessKey(),
-                Boolean.TRUE.equals(execution.getVariable(REFER)), (String) execution.getVariable(AGENCY));
+                Vars.REFER.from(execution).getOrDefault(false), Vars.AGENCY.from(execution).getOrNull());
     }
 }

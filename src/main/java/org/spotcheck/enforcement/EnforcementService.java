@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.SanctionLevel;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
 import org.spotcheck.referral.ReferralService;
@@ -73,22 +74,22 @@ public class EnforcementService {
 
     /** Records the sanction (the seller's strike) and issues what it implies. */
     @Transactional
-    public void sanction(String caseNumber, String level) {
+    public void sanction(String caseNumber, SanctionLevel level) {
         CaseRef ref = cases.require(caseNumber);
         long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :case").param("case", ref.pk())
                 .query(Long.class).single();
         int recorded = jdbc.sql("""
                 insert into sanction (case_pk, seller_pk, level) values (:case, :seller, :level)
                 on conflict (case_pk) do nothing""")
-                .param("case", ref.pk()).param("seller", sellerPk).param("level", level).update();
+                .param("case", ref.pk()).param("seller", sellerPk).param("level", level.name()).update();
         if (recorded == 1) {
             journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Sanction: " + level, "sanctioned",
-                    Map.of("sanction", level));
+                    Map.of("sanction", level.name()));
         }
-        if ("SHOP_CLOSURE".equals(level) || "PERMANENT_BAN".equals(level)) {
+        if (level == SanctionLevel.SHOP_CLOSURE || level == SanctionLevel.PERMANENT_BAN) {
             command(caseNumber, CLOSE_SHOP);
         }
-        if ("PERMANENT_BAN".equals(level)) {
+        if (level == SanctionLevel.PERMANENT_BAN) {
             command(caseNumber, BAN_SELLER);
             jdbc.sql("update seller set banned_at = coalesce(banned_at, now()) where id = :seller")
                     .param("seller", sellerPk).update();

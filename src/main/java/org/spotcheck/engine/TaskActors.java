@@ -36,6 +36,17 @@ public final class TaskActors {
         return message;
     }
 
+    /** The task's {@code variable}, required to name one of {@code type}'s constants: refused otherwise. */
+    public static <E extends Enum<E>> E requireOneOf(DelegateTask task, String variable, Class<E> type) {
+        Object value = task.getVariable(variable);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw refuse(variable, variable + " is required: one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
     /** A complete-listener that only checks one Boolean decision. */
     public static TaskListener requireBoolean(String variable, String meaning, java.util.function.BiConsumer<DelegateTask, Boolean> then) {
         return task -> {

@@ -13,7 +13,7 @@ class CustodyAuditDelegates {
     JavaDelegate verifyCustodyChains(CustodyAudit audit, RuntimeService runtime) {
         return execution -> {
             CustodyLog.Verification result = audit.check();
-            execution.setVariable(CustodyAuditProcess.Vars.ENTRIES_CHECKED, result.entriesChecked());
+            CustodyAuditProcess.Vars.ENTRIES_CHECKED.on(execution).set(result.entriesChecked());
             if (result.intact()) {
                 return;
             }
@@ -24,7 +24,7 @@ class CustodyAuditDelegates {
             if (!open) {
                 throw new CustodyChainBroken(message);
             }
-            execution.setVariable(CustodyAuditProcess.Vars.KNOWN_BREAK, result.firstBrokenEntry());
+            CustodyAuditProcess.Vars.KNOWN_BREAK.on(execution).set(result.firstBrokenEntry());
         };
     }
 

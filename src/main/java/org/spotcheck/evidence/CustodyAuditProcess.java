@@ -1,5 +1,10 @@
 package org.spotcheck.evidence;
 
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+
 /** Names of process {@code custody-audit} (bpmn/custody-audit.bpmn): an hourly check of every custody chain. */
 public final class CustodyAuditProcess {
 
@@ -21,9 +26,9 @@ public final class CustodyAuditProcess {
     /** Process variables. */
     public static final class Vars {
         /** How many custody entries the check recomputed. */
-        public static final String ENTRIES_CHECKED = "entriesChecked";
+        public static final VariableFactory<Integer> ENTRIES_CHECKED = intVariable("entriesChecked");
         /** The first broken entry, when its incident is already open (the check does not raise it twice). */
-        public static final String KNOWN_BREAK = "knownBreak";
+        public static final VariableFactory<Long> KNOWN_BREAK = longVariable("knownBreak");
 
         private Vars() {
         }

@@ -1,5 +1,11 @@
 package org.spotcheck.evidence;
 
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+
 /** Names of process {@code evidence-retention} (bpmn/evidence-retention.bpmn). */
 public final class EvidenceRetentionProcess {
 
@@ -26,13 +32,15 @@ public final class EvidenceRetentionProcess {
     }
 
     public static final class Vars {
-        public static final String CASE_NUMBER = "caseNumber";
-        public static final String EVIDENCE_ID = "evidenceId";
-        public static final String EVIDENCE_KIND = "evidenceKind";
-        public static final String SEAL_NUMBER = "sealNumber";
-        public static final String STORAGE_LOCATION = "storageLocation";
-        public static final String EXTEND_HOLD = "extendHold";
-        public static final String DISPOSAL_WITNESS = "disposalWitness";
+        public static final VariableFactory<String> CASE_NUMBER = stringVariable("caseNumber");
+        public static final VariableFactory<Long> EVIDENCE_ID = longVariable("evidenceId");
+        public static final VariableFactory<String> EVIDENCE_KIND = stringVariable("evidenceKind");
+        public static final VariableFactory<String> SEAL_NUMBER = stringVariable("sealNumber");
+        public static final VariableFactory<String> STORAGE_LOCATION = stringVariable("storageLocation");
+        public static final VariableFactory<Boolean> EXTEND_HOLD = booleanVariable("extendHold");
+        /** The custodian who completed the last review. */
+        public static final VariableFactory<String> REVIEWED_BY = stringVariable("retentionReviewedBy");
+        public static final VariableFactory<String> DISPOSAL_WITNESS = stringVariable("disposalWitness");
 
         private Vars() {
         }

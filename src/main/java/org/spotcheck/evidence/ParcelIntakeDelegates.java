@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.engine.TaskActors;
 import org.spotcheck.evidence.domain.Sha256;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,18 +18,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ParcelIntakeDelegates {
 
-    static final String SEAL_NUMBER = "sealNumber";
-    static final String STORAGE_LOCATION = "storageLocation";
-    static final String PHOTO_SHA256 = "photoSha256";
-    static final String RECEIVED_BY = "parcelReceivedBy";
-    /** Optional: the hashed return address printed on the parcel, an identity key of the seller. */
-    static final String RETURN_ADDRESS_HASH = "returnAddressHash";
+    private static final String SEAL_NUMBER = Vars.SEAL_NUMBER.getName();
+    private static final String STORAGE_LOCATION = Vars.STORAGE_LOCATION.getName();
+    private static final String PHOTO_SHA256 = Vars.PHOTO_SHA256.getName();
+    private static final String RETURN_ADDRESS_HASH = Vars.RETURN_ADDRESS_HASH.getName();
 
     @Bean
     TaskListener parcelReported(EvidenceService evidence) {
         return task -> {
-            if (!(task.getVariable(Vars.PARCEL_RECEIVED) instanceof Boolean received)) {
-                throw TaskActors.refuse(Vars.PARCEL_RECEIVED, "parcelReceived is required and must be a Boolean");
+            if (!(task.getVariable(Vars.PARCEL_RECEIVED.getName()) instanceof Boolean received)) {
+                throw TaskActors.refuse(Vars.PARCEL_RECEIVED.getName(), "parcelReceived is required and must be a Boolean");
             }
             if (!received) {
                 return;
@@ -54,7 +52,7 @@ class ParcelIntakeDelegates {
                 problems.forEach((field, message) -> text.append(' ').append(field).append(' ').append(message).append(';'));
                 throw TaskActors.refuse(problems.keySet().iterator().next(), text.toString());
             }
-            task.getExecution().setVariable(RECEIVED_BY, TaskActors.actor(task));
+            Vars.PARCEL_RECEIVED_BY.on(task.getExecution()).set(TaskActors.actor(task));
         };
     }
 
@@ -62,13 +60,12 @@ class ParcelIntakeDelegates {
     JavaDelegate storeSample(EvidenceService evidence, CaseRepository cases, SellerNetwork network) {
         return execution -> {
             CaseRef ref = cases.require(execution.getProcessBusinessKey());
-            evidence.receiveParcel(ref, ((String) execution.getVariable(SEAL_NUMBER)).trim(),
-                    ((String) execution.getVariable(STORAGE_LOCATION)).trim(),
-                    ((String) execution.getVariable(PHOTO_SHA256)).trim().toLowerCase(),
-                    (String) execution.getVariable(RECEIVED_BY));
-            if (execution.getVariable(RETURN_ADDRESS_HASH) instanceof String returnAddress && !returnAddress.isBlank()) {
-                network.addKey(cases.sellerOf(ref.pk()), "RETURN_ADDRESS", returnAddress.trim());
-            }
+            evidence.receiveParcel(ref, Vars.SEAL_NUMBER.from(execution).get().trim(),
+                    Vars.STORAGE_LOCATION.from(execution).get().trim(),
+                    Vars.PHOTO_SHA256.from(execution).get().trim().toLowerCase(),
+                    Vars.PARCEL_RECEIVED_BY.from(execution).get());
+            Vars.RETURN_ADDRESS_HASH.from(execution).getOptional().filter(hash -> !hash.isBlank())
+                    .ifPresent(hash -> network.addKey(cases.sellerOf(ref.pk()), "RETURN_ADDRESS", hash.trim()));
         };
     }
 

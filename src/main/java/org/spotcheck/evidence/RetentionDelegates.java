@@ -12,32 +12,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RetentionDelegates {
 
-    static final String REVIEWED_BY = "retentionReviewedBy";
-
     @Bean
     TaskListener retentionReviewed() {
-        return TaskActors.requireBoolean(Vars.EXTEND_HOLD, "true = keep it longer, false = dispose", (task, extend) -> {
-            Object witness = task.getVariable(Vars.DISPOSAL_WITNESS);
+        return TaskActors.requireBoolean(Vars.EXTEND_HOLD.getName(), "true = keep it longer, false = dispose", (task, extend) -> {
+            Object witness = task.getVariable(Vars.DISPOSAL_WITNESS.getName());
             if (!extend && (!(witness instanceof String name) || name.isBlank() || name.length() > 200)) {
-                throw TaskActors.refuse(Vars.DISPOSAL_WITNESS,
+                throw TaskActors.refuse(Vars.DISPOSAL_WITNESS.getName(),
                         "disposalWitness is required to dispose of evidence: the name of the witness (up to 200 characters)");
             }
-            task.getExecution().setVariable(REVIEWED_BY, TaskActors.actor(task));
+            Vars.REVIEWED_BY.on(task.getExecution()).set(TaskActors.actor(task));
         });
     }
 
     @Bean
     JavaDelegate recordHoldExtension(RetentionService retention) {
-        return execution -> retention.extendHold((String) execution.getVariable(Vars.CASE_NUMBER),
-                ((Number) execution.getVariable(Vars.EVIDENCE_ID)).longValue(),
-                (String) execution.getVariable(REVIEWED_BY));
+        return execution -> retention.extendHold(Vars.CASE_NUMBER.from(execution).get(),
+                Vars.EVIDENCE_ID.from(execution).get(), Vars.REVIEWED_BY.from(execution).get());
     }
 
     @Bean
     JavaDelegate disposeEvidence(RetentionService retention) {
-        return execution -> retention.dispose((String) execution.getVariable(Vars.CASE_NUMBER),
-                ((Number) execution.getVariable(Vars.EVIDENCE_ID)).longValue(),
-                (String) execution.getVariable(REVIEWED_BY),
-                ((String) execution.getVariable(Vars.DISPOSAL_WITNESS)).trim());
+        return execution -> retention.dispose(Vars.CASE_NUMBER.from(execution).get(),
+                Vars.EVIDENCE_ID.from(execution).get(), Vars.REVIEWED_BY.from(execution).get(),
+                Vars.DISPOSAL_WITNESS.from(execution).get().trim());
     }
 }

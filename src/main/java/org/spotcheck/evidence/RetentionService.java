@@ -3,6 +3,8 @@ package org.spotcheck.evidence;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
@@ -48,13 +50,14 @@ public class RetentionService {
         }
         EvidenceService.Item item = evidence.item(evidencePk)
                 .orElseThrow(() -> new IllegalArgumentException("No evidence " + evidencePk));
+        VariableMap start = Variables.createVariables();
+        EvidenceRetentionProcess.Vars.CASE_NUMBER.on(start).set(caseNumber);
+        EvidenceRetentionProcess.Vars.EVIDENCE_ID.on(start).set(evidencePk);
+        EvidenceRetentionProcess.Vars.EVIDENCE_KIND.on(start).set(item.kind());
+        EvidenceRetentionProcess.Vars.SEAL_NUMBER.on(start).set(item.sealNumber());
+        EvidenceRetentionProcess.Vars.STORAGE_LOCATION.on(start).set(item.storageLocation());
         return runtime.createMessageCorrelation(EvidenceRetentionProcess.START_MESSAGE).processInstanceBusinessKey(key)
-                .setVariable(EvidenceRetentionProcess.Vars.CASE_NUMBER, caseNumber)
-                .setVariable(EvidenceRetentionProcess.Vars.EVIDENCE_ID, evidencePk)
-                .setVariable(EvidenceRetentionProcess.Vars.EVIDENCE_KIND, item.kind())
-                .setVariable(EvidenceRetentionProcess.Vars.SEAL_NUMBER, item.sealNumber())
-                .setVariable(EvidenceRetentionProcess.Vars.STORAGE_LOCATION, item.storageLocation())
-                .correlateStartMessage();
+                .setVariables(start).correlateStartMessage();
     }
 
     @Transactional

@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
-import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.intake.domain.Watch;
+import java.util.TreeMap;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.db.LockTimeout;
+import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.intake.domain.Watch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

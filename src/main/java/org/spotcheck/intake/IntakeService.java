@@ -10,18 +10,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.db.TransientRetry;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.network.SellerNetwork;
-import org.spotcheck.db.TransientRetry;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
 import org.springframework.stereotype.Service;
@@ -152,18 +153,18 @@ public class IntakeService {
     }
 
     /** The inputs of DMN {@code triage}, as the process passes them too. */
-    static Map<String, Object> triageInputs(NewFlag flag, IntakeRepository.SellerRecord seller, int recentFlags) {
+    static VariableMap triageInputs(NewFlag flag, IntakeRepository.SellerRecord seller, int recentFlags) {
         NewFlag.Signals s = flag.signals();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.RISK_SCORE, s.riskScore().doubleValue());
-        vars.put(Vars.DISPUTE_COUNT, s.disputeCount());
-        vars.put(Vars.AVG_RATING, s.avgRating() == null ? null : s.avgRating().doubleValue());
-        vars.put(Vars.PRICE_TO_MSRP, flag.priceToMsrp() == null ? null : flag.priceToMsrp().doubleValue());
-        vars.put(Vars.CATEGORY, flag.listing().category().name());
-        vars.put(Vars.PRIOR_STRIKES, seller.priorStrikes());
-        vars.put(Vars.CLEAN_CHECKS, seller.cleanChecks());
-        vars.put(Vars.SALES_VALUE_CNY, flag.salesValueCny() == null ? null : flag.salesValueCny().doubleValue());
-        vars.put(Vars.RECENT_FLAGS, recentFlags);
+        VariableMap vars = Variables.createVariables();
+        Vars.RISK_SCORE.on(vars).set(s.riskScore().doubleValue());
+        Vars.DISPUTE_COUNT.on(vars).set(s.disputeCount());
+        Vars.AVG_RATING.on(vars).set(s.avgRating() == null ? null : s.avgRating().doubleValue());
+        Vars.PRICE_TO_MSRP.on(vars).set(flag.priceToMsrp() == null ? null : flag.priceToMsrp().doubleValue());
+        Vars.CATEGORY.on(vars).set(flag.listing().category().name());
+        Vars.PRIOR_STRIKES.on(vars).set(seller.priorStrikes());
+        Vars.CLEAN_CHECKS.on(vars).set(seller.cleanChecks());
+        Vars.SALES_VALUE_CNY.on(vars).set(flag.salesValueCny() == null ? null : flag.salesValueCny().doubleValue());
+        Vars.RECENT_FLAGS.on(vars).set(recentFlags);
         return vars;
     }
 
@@ -173,18 +174,18 @@ public class IntakeService {
      * a version deployed in between would make the case go another way than the answer said
      * (and the table was the largest cost of a case's first step).
      */
-    static Map<String, Object> processVariables(CaseRef ref, NewFlag flag, IntakeRepository.SellerRecord seller,
+    static VariableMap processVariables(CaseRef ref, NewFlag flag, IntakeRepository.SellerRecord seller,
                                                 int recentFlags, TriageTable.Verdict verdict, boolean explorationDrawn) {
         NewFlag.Listing l = flag.listing();
-        Map<String, Object> vars = triageInputs(flag, seller, recentFlags);
-        vars.put(Vars.TRIAGE_DECISION, verdict.decision().name());
-        vars.put(Vars.PRIORITY, verdict.priority());
-        vars.put(Vars.CASE_NUMBER, ref.caseNumber());
-        vars.put(Vars.LISTING_TITLE, l.title());
-        vars.put(Vars.LISTING_URL, l.url());
-        vars.put(Vars.BRAND, l.brand());
-        vars.put(Vars.PRICE_CNY, l.priceCny().toPlainString());
-        vars.put(Vars.EXPLORATION_DRAWN, explorationDrawn);
+        VariableMap vars = triageInputs(flag, seller, recentFlags);
+        Vars.TRIAGE_DECISION.on(vars).set(verdict.decision().name());
+        Vars.PRIORITY.on(vars).set(verdict.priority());
+        Vars.CASE_NUMBER.on(vars).set(ref.caseNumber());
+        Vars.LISTING_TITLE.on(vars).set(l.title());
+        Vars.LISTING_URL.on(vars).set(l.url());
+        Vars.BRAND.on(vars).set(l.brand());
+        Vars.PRICE_CNY.on(vars).set(l.priceCny().toPlainString());
+        Vars.EXPLORATION_DRAWN.on(vars).set(explorationDrawn);
         return vars;
     }
 }

@@ -26,13 +26,13 @@ class PurchasePreparationDelegates {
     JavaDelegate assignPersona(PersonaService personas, WaitingQueue queue) {
         return execution -> {
             boolean assigned = personas.tryAssign(execution.getProcessBusinessKey()).isPresent();
-            if (!assigned && !Boolean.FALSE.equals(execution.getVariable(Vars.PERSONA_ASSIGNED))) {
+            if (!assigned && !Boolean.FALSE.equals(Vars.PERSONA_ASSIGNED.from(execution).getOrNull())) {
                 personas.noteWaiting(execution.getProcessBusinessKey());
             }
             if (!assigned) {
                 startWaitClock(execution, queue);
             }
-            execution.setVariable(Vars.PERSONA_ASSIGNED, assigned);
+            Vars.PERSONA_ASSIGNED.on(execution).set(assigned);
         };
     }
 
@@ -42,48 +42,46 @@ class PurchasePreparationDelegates {
             Optional<BigDecimal> reserved = budget.tryReserve(execution.getProcessBusinessKey());
             if (reserved.isEmpty()) {
                 boolean admitted = queue.admitToBudgetQueue(execution.getProcessBusinessKey());
-                if (admitted && !Boolean.FALSE.equals(execution.getVariable(Vars.BUDGET_RESERVED))) {
+                if (admitted && !Boolean.FALSE.equals(Vars.BUDGET_RESERVED.from(execution).getOrNull())) {
                     budget.noteWaiting(execution.getProcessBusinessKey());
                 }
                 if (admitted) {
                     startWaitClock(execution, queue);
                 }
-                execution.setVariable(Vars.QUEUE_FULL, !admitted);
-                execution.setVariable(Vars.BUDGET_RESERVED, false);
+                Vars.QUEUE_FULL.on(execution).set(!admitted);
+                Vars.BUDGET_RESERVED.on(execution).set(false);
                 return;
             }
             int priority = priority(execution);
-            execution.setVariable(Vars.BUDGET_RESERVED, true);
-            execution.setVariable(Vars.RESERVED_CNY, reserved.get().toPlainString());
-            execution.setVariable(Vars.PURCHASE_DUE, Date.from(clock.instant().plus(PurchaseSla.dueIn(priority))));
-            execution.setVariable(Vars.TASK_PRIORITY, PurchaseSla.taskPriority(priority));
+            Vars.BUDGET_RESERVED.on(execution).set(true);
+            Vars.RESERVED_CNY.on(execution).set(reserved.get().toPlainString());
+            Vars.PURCHASE_DUE.on(execution).set(Date.from(clock.instant().plus(PurchaseSla.dueIn(priority))));
+            Vars.TASK_PRIORITY.on(execution).set(PurchaseSla.taskPriority(priority));
         };
     }
 
     @Bean
     JavaDelegate closeUnbought(WaitingQueue queue) {
         return execution -> {
-            Date since = (Date) execution.getVariable(Vars.WAITING_SINCE);
-            Date deadline = (Date) execution.getVariable(Vars.WAIT_DEADLINE);
+            Date since = Vars.WAITING_SINCE.from(execution).getOrNull();
+            Date deadline = Vars.WAIT_DEADLINE.from(execution).getOrNull();
             Duration allowed = since == null || deadline == null ? null
                     : Duration.between(since.toInstant(), deadline.toInstant());
-            queue.closeUnbought(execution.getProcessBusinessKey(),
-                    WaitingQueue.WaitEnd.valueOf((String) execution.getVariableLocal(Vars.WAIT_END)),
-                    (String) execution.getVariable(Vars.DISPLACED_BY), allowed);
+            queue.closeUnbought(execution.getProcessBusinessKey(), Vars.WAIT_END.fromLocal(execution),
+                    Vars.DISPLACED_BY.from(execution).getOrNull(), allowed);
         };
     }
 
     /** The wait's clock starts once: a case that waited for a persona has that much less time left for budget. */
     private static void startWaitClock(DelegateExecution execution, WaitingQueue queue) {
-        if (execution.getVariable(Vars.WAIT_DEADLINE) == null) {
+        if (Vars.WAIT_DEADLINE.from(execution).getOrNull() == null) {
             Instant now = queue.now();
-            execution.setVariable(Vars.WAITING_SINCE, Date.from(now));
-            execution.setVariable(Vars.WAIT_DEADLINE, Date.from(queue.deadlineFrom(now)));
+            Vars.WAITING_SINCE.on(execution).set(Date.from(now));
+            Vars.WAIT_DEADLINE.on(execution).set(Date.from(queue.deadlineFrom(now)));
         }
     }
 
     static int priority(DelegateExecution execution) {
-        Object priority = execution.getVariable(Vars.PRIORITY);
-        return priority instanceof Number n ? n.intValue() : 3;
+        return Vars.PRIORITY.from(execution).getOrDefault(3);
     }
 }

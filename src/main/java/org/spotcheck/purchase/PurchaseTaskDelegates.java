@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess.Elements;
-import org.spotcheck.security.Groups;
 import org.spotcheck.engine.TaskActors;
 import org.spotcheck.engine.guard.ProtectedVariables;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.spotcheck.purchase.domain.PurchaseReport;
+import org.spotcheck.security.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +23,7 @@ class PurchaseTaskDelegates {
     /** The persona a buyer uses is need-to-know: the engine keeps it out of history and out of models' reach. */
     @Bean
     static ProtectedVariables personaVariables() {
-        return new ProtectedVariables(java.util.Set.of(Vars.PERSONA_HANDLE, Vars.PERSONA_ADDRESS));
+        return new ProtectedVariables(java.util.Set.of(Vars.PERSONA_HANDLE.getName(), Vars.PERSONA_ADDRESS.getName()));
     }
 
     /**
@@ -50,8 +50,8 @@ class PurchaseTaskDelegates {
     private static void showPersona(PersonaService personas, CaseRepository cases, DelegateTask task) {
         personas.assignedTo(cases.require(task.getExecution().getProcessBusinessKey()).pk())
                 .ifPresent(persona -> {
-                    task.setVariableLocal(Vars.PERSONA_HANDLE, persona.handle());
-                    task.setVariableLocal(Vars.PERSONA_ADDRESS, persona.addressLabel());
+                    Vars.PERSONA_HANDLE.on(task).setLocal(persona.handle());
+                    Vars.PERSONA_ADDRESS.on(task).setLocal(persona.addressLabel());
                 });
     }
 
@@ -67,13 +67,12 @@ class PurchaseTaskDelegates {
             String caseNumber = task.getExecution().getProcessBusinessKey();
             if (result.report().listingUnavailable()) {
                 purchases.recordListingUnavailable(caseNumber, TaskActors.actor(task));
-                task.getExecution().setVariable(Vars.OVERSPEND, false);
+                Vars.OVERSPEND.on(task.getExecution()).set(false);
                 return;
             }
-            BigDecimal reserved = new BigDecimal((String) task.getVariable(Vars.RESERVED_CNY));
-            task.getExecution().setVariable(Vars.OVERSPEND,
-                    BudgetPacing.needsApproval(result.report().amountPaidCny(), reserved));
-            task.getExecution().setVariable(Vars.PURCHASED_BY, TaskActors.actor(task));
+            BigDecimal reserved = new BigDecimal(Vars.RESERVED_CNY.from(task).get());
+            Vars.OVERSPEND.on(task.getExecution()).set(BudgetPacing.needsApproval(result.report().amountPaidCny(), reserved));
+            Vars.PURCHASED_BY.on(task.getExecution()).set(TaskActors.actor(task));
         };
     }
 
@@ -81,22 +80,21 @@ class PurchaseTaskDelegates {
     JavaDelegate recordPurchase(PurchaseService purchases) {
         return execution -> {
             PurchaseReport report = PurchaseReport.check(execution.getVariables()).report();
-            purchases.recordPurchase(execution.getProcessBusinessKey(), report,
-                    (String) execution.getVariable(Vars.PURCHASED_BY));
+            purchases.recordPurchase(execution.getProcessBusinessKey(), report, Vars.PURCHASED_BY.from(execution).get());
         };
     }
 
     @Bean
     JavaDelegate escalatePurchase(PurchaseService purchases) {
-        return execution -> execution.setVariable(Vars.PRIORITY,
+        return execution -> Vars.PRIORITY.on(execution).set(
                 purchases.escalate(execution.getProcessBusinessKey(), PurchasePreparationDelegates.priority(execution)));
     }
 
     @Bean
     TaskListener overspendReviewed(PurchaseService purchases) {
-        return TaskActors.requireBoolean(Vars.OVERSPEND_APPROVED, "true = accept the spend, false = redo the purchase",
+        return TaskActors.requireBoolean(Vars.OVERSPEND_APPROVED.getName(), "true = accept the spend, false = redo the purchase",
                 (task, approved) -> purchases.recordOverspendDecision(task.getExecution().getProcessBusinessKey(),
-                        approved, new BigDecimal(task.getVariable(Vars.AMOUNT_PAID_CNY).toString()),
+                        approved, new BigDecimal(task.getVariable(Vars.AMOUNT_PAID_CNY.getName()).toString()),
                         TaskActors.actor(task)));
     }
 }

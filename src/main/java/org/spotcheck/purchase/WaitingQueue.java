@@ -14,6 +14,7 @@ import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.cases.Outcome;
+import org.spotcheck.cases.WaitEnd;
 import org.spotcheck.db.LockTimeout;
 import org.spotcheck.purchase.domain.ReleaseOrder;
 import org.spotcheck.purchase.domain.WaitLimit;
@@ -46,7 +47,6 @@ public class WaitingQueue {
                     rs.getObject("opened_at", OffsetDateTime.class).toInstant(), rs.getLong("id")));
 
     /** How a wait ended without a purchase (the closing tasks' input parameter {@code waitEnd}). */
-    enum WaitEnd { EXPIRED, QUEUE_FULL }
 
     private record Waiting(String caseNumber, ReleaseOrder.Place place) {
     }
@@ -132,7 +132,7 @@ public class WaitingQueue {
             return false;
         }
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(victim)
-                .setVariable(CounterfeitCaseProcess.Vars.DISPLACED_BY, by).correlate();
+                .setVariable(CounterfeitCaseProcess.Vars.DISPLACED_BY.getName(), by).correlate();
         return true;
     }
 

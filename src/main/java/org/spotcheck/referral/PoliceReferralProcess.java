@@ -1,5 +1,12 @@
 package org.spotcheck.referral;
 
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+import static org.spotcheck.engine.EnumVariable.enumVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import org.spotcheck.engine.EnumVariable;
+
 /** Names of process {@code police-referral} (bpmn/police-referral.bpmn); business key = referral id. */
 public final class PoliceReferralProcess {
 
@@ -34,14 +41,16 @@ public final class PoliceReferralProcess {
     }
 
     public static final class Vars {
-        public static final String CASE_NUMBER = "caseNumber";
-        public static final String REFERRAL_ID = "referralId";
-        public static final String SUGGESTED_AGENCY = "suggestedAgency";
-        public static final String AGENCY = "agency";
-        public static final String JURISDICTION = "jurisdiction";
-        public static final String SUMMARY = "summary";
-        public static final String FOLLOW_UP = "followUp";
-        public static final String AGENCY_CLOSED = "agencyClosed";
+        public static final VariableFactory<String> CASE_NUMBER = stringVariable("caseNumber");
+        public static final VariableFactory<String> REFERRAL_ID = stringVariable("referralId");
+        public static final VariableFactory<String> SUGGESTED_AGENCY = stringVariable("suggestedAgency");
+        public static final VariableFactory<String> AGENCY = stringVariable("agency");
+        public static final VariableFactory<String> JURISDICTION = stringVariable("jurisdiction");
+        public static final VariableFactory<String> SUMMARY = stringVariable("summary");
+        public static final EnumVariable<FollowUp> FOLLOW_UP = enumVariable("followUp", FollowUp.class);
+        /** Who prepared the package, or withdrew the referral: the actor the next step records. */
+        public static final VariableFactory<String> ACTOR = stringVariable("referralActor");
+        public static final VariableFactory<Boolean> AGENCY_CLOSED = booleanVariable("agencyClosed");
 
         private Vars() {
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
@@ -57,11 +59,12 @@ public class ReferralService {
                 insert into referral (id, case_pk, suggested_agency, lead_package, status)
                 values (:id, :case, :agency, cast('{}' as jsonb), 'PREPARING')""")
                 .param("id", id).param("case", ref.pk()).param("agency", suggestedAgency).update();
+        VariableMap start = Variables.createVariables();
+        PoliceReferralProcess.Vars.CASE_NUMBER.on(start).set(caseNumber);
+        PoliceReferralProcess.Vars.REFERRAL_ID.on(start).set(id);
+        PoliceReferralProcess.Vars.SUGGESTED_AGENCY.on(start).set(suggestedAgency);
         runtime.createMessageCorrelation(PoliceReferralProcess.START_MESSAGE).processInstanceBusinessKey(id)
-                .setVariable(PoliceReferralProcess.Vars.CASE_NUMBER, caseNumber)
-                .setVariable(PoliceReferralProcess.Vars.REFERRAL_ID, id)
-                .setVariable(PoliceReferralProcess.Vars.SUGGESTED_AGENCY, suggestedAgency)
-                .correlateStartMessage();
+                .setVariables(start).correlateStartMessage();
         journal.record(ref, "REFERRAL", CaseJournal.ACTOR_SYSTEM, "Referral " + id + " opened for " + suggestedAgency,
                 "referral-opened", Map.of("referralId", id, "agency", suggestedAgency));
         return id;
@@ -174,8 +177,10 @@ public class ReferralService {
                 "referral-outcome", Map.of("referralId", referralId, "arrests", outcome.arrests(),
                         "sitesClosed", outcome.sitesClosed(), "seizedValueCny", outcome.seizedValueCny(),
                         "closed", outcome.closed()));
+        VariableMap reported = Variables.createVariables();
+        PoliceReferralProcess.Vars.AGENCY_CLOSED.on(reported).set(outcome.closed());
         runtime.createMessageCorrelation(PoliceReferralProcess.OUTCOME_MESSAGE).processInstanceBusinessKey(referralId)
-                .setVariable(PoliceReferralProcess.Vars.AGENCY_CLOSED, outcome.closed()).correlate();
+                .setVariables(reported).correlate();
         return OutcomeAnswer.ACCEPTED;
     }
 

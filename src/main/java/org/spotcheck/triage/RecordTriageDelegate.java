@@ -22,11 +22,11 @@ class RecordTriageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TriageDecision decision = TriageDecision.valueOf((String) execution.getVariable(Vars.TRIAGE_DECISION));
-        int priority = ((Number) execution.getVariable(Vars.PRIORITY)).intValue();
-        boolean drawn = Boolean.TRUE.equals(execution.getVariable(Vars.EXPLORATION_DRAWN));
+        TriageDecision decision = TriageDecision.valueOf(Vars.TRIAGE_DECISION.from(execution).get());
+        int priority = Vars.PRIORITY.from(execution).get();
+        boolean drawn = Vars.EXPLORATION_DRAWN.from(execution).getOrDefault(false);
         TriageService.Route route = triage.record(execution.getProcessBusinessKey(), decision, priority, drawn);
-        execution.setVariable(Vars.ROUTE, route.decision().name());
-        execution.setVariable(Vars.EXPLORATION, route.exploration());
+        Vars.ROUTE.on(execution).set(route.decision().name());
+        Vars.EXPLORATION.on(execution).set(route.exploration());
     }
 }

@@ -18,7 +18,7 @@ class ReviewFlagListener implements TaskListener {
     private final TaskListener check;
 
     ReviewFlagListener(TriageService triage) {
-        this.check = TaskActors.requireBoolean(Vars.TRIAGE_APPROVED, "true = buy, false = dismiss",
+        this.check = TaskActors.requireBoolean(Vars.TRIAGE_APPROVED.getName(), "true = buy, false = dismiss",
                 (task, approved) -> triage.recordReview(task.getExecution().getProcessBusinessKey(), approved,
                         TaskActors.actor(task)));
     }

@@ -8,11 +8,12 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.spotcheck.cases.Verdict;
+import org.spotcheck.db.TransientRetry;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.spotcheck.db.TransientRetry;
-import org.spotcheck.web.Problems;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,10 +38,10 @@ class VerificationController {
      * name the {@code round} of its verification request; a round re-routed meanwhile is 409.
      */
     @PostMapping(path = "/api/cases/{caseNumber}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> verdict(@PathVariable String caseNumber, @Valid @RequestBody Verdict body, Principal principal) {
+    ResponseEntity<?> verdict(@PathVariable String caseNumber, @Valid @RequestBody VerdictBody body, Principal principal) {
         // a verdict that lost an engine conflict (say, to the reminder timer) is tried again
         VerificationService.Answer answer = retry.run(() -> verification.submit(caseNumber, principal.getName(),
-                body.verdict().name(), body.reportReference().trim(), body.notes(), body.round()));
+                body.verdict(), body.reportReference().trim(), body.notes(), body.round()));
         return switch (answer) {
             case ACCEPTED -> ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber, "verdict", body.verdict()));
             case ALREADY_ACCEPTED -> ResponseEntity.accepted()
@@ -67,12 +68,10 @@ class VerificationController {
     }
 
 
-    enum VerdictValue { COUNTERFEIT, GENUINE, INCONCLUSIVE }
-
     enum Kind { RIGHTS_HOLDER, LAB }
 
     /** {@code round}: optional, the round of the verification request being answered. */
-    record Verdict(@NotNull VerdictValue verdict, @NotBlank @Size(max = 200) String reportReference,
+    record VerdictBody(@NotNull Verdict verdict, @NotBlank @Size(max = 200) String reportReference,
                    @Size(max = 4000) String notes, @Positive Integer round) {
     }
 

@@ -1,9 +1,12 @@
 package org.spotcheck.verification;
 
+import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.spotcheck.cases.CounterfeitCaseProcess;
+import org.spotcheck.cases.InconclusiveDecision;
+import org.spotcheck.cases.Verdict;
 import org.spotcheck.engine.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +17,8 @@ class VerificationDelegates {
 
     @Bean
     JavaDelegate dispatchSample(VerificationService verification) {
-        return execution -> execution.setVariable(VerificationProcess.VERIFIER_ID, verification.dispatch(
-                execution.getProcessBusinessKey(), (String) execution.getVariable(VerificationProcess.ROUTE)));
+        return execution -> Vars.VERIFIER_ID.on(execution).set(verification.dispatch(
+                execution.getProcessBusinessKey(), Vars.VERIFICATION_ROUTE.from(execution).name()));
     }
 
     /**
@@ -25,10 +28,9 @@ class VerificationDelegates {
     @Bean
     ExecutionListener verificationRoutingFacts(VerifierRegistry registry) {
         return execution -> {
-            execution.setVariable(VerificationProcess.BRAND_ENROLLED,
-                    registry.brandEnrolled((String) execution.getVariable(CounterfeitCaseProcess.Vars.BRAND)));
-            if (!execution.hasVariable(VerificationProcess.FORCE_LAB)) {
-                execution.setVariable(VerificationProcess.FORCE_LAB, false);
+            Vars.BRAND_ENROLLED.on(execution).set(registry.brandEnrolled(Vars.BRAND.from(execution).get()));
+            if (Vars.FORCE_LAB.from(execution).getOptional().isEmpty()) {
+                Vars.FORCE_LAB.on(execution).set(false);
             }
         };
     }
@@ -41,10 +43,10 @@ class VerificationDelegates {
     @Bean
     JavaDelegate requireLab(VerificationService verification) {
         return execution -> {
-            boolean inconclusive = "INCONCLUSIVE".equals(execution.getVariable(VerificationProcess.VERDICT));
+            boolean inconclusive = Vars.VERDICT.optionalFrom(execution).filter(Verdict.INCONCLUSIVE::equals).isPresent();
             verification.reroute(execution.getProcessBusinessKey(), inconclusive);
-            execution.setVariable(VerificationProcess.FORCE_LAB, true);
-            execution.removeVariable(VerificationProcess.VERDICT);
+            Vars.FORCE_LAB.on(execution).set(true);
+            execution.removeVariable(Vars.VERDICT.getName());
         };
     }
 
@@ -52,14 +54,11 @@ class VerificationDelegates {
     @Bean
     TaskListener inconclusiveDecided() {
         return task -> {
-            Object decision = task.getVariable(VerificationProcess.INCONCLUSIVE_DECISION);
-            if (!"COUNTERFEIT".equals(decision) && !"GENUINE".equals(decision) && !"CLOSE".equals(decision)) {
-                throw TaskActors.refuse(VerificationProcess.INCONCLUSIVE_DECISION,
-                        "inconclusiveDecision is required: COUNTERFEIT, GENUINE or CLOSE");
-            }
-            if (!"CLOSE".equals(decision)) {
+            InconclusiveDecision decision = TaskActors.requireOneOf(task, Vars.INCONCLUSIVE_DECISION.getName(),
+                    InconclusiveDecision.class);
+            if (decision != InconclusiveDecision.CLOSE) {
                 // triage's decision stands in for the verdict the labs could not give
-                task.getExecution().setVariable(VerificationProcess.VERDICT, decision);
+                Vars.VERDICT.set(task.getExecution(), Verdict.valueOf(decision.name()));
             }
         };
     }

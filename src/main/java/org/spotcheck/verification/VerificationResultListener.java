@@ -2,9 +2,9 @@ package org.spotcheck.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.spotcheck.cases.CaseNotFoundException;
+import org.spotcheck.cases.Verdict;
 import org.spotcheck.messaging.DeadLetters;
 import org.spotcheck.messaging.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VerificationResultListener {
 
-    private static final Set<String> VERDICTS = Set.of("COUNTERFEIT", "GENUINE", "INCONCLUSIVE");
 
     private final VerificationService verification;
     private final ObjectMapper json;
@@ -35,11 +34,11 @@ class VerificationResultListener {
             JsonNode result = parse(value);
             String caseNumber = text(result, "caseNumber", 30);
             String verifier = text(result, "verifierId", 100);
-            String verdict = text(result, "verdict", 20);
+            String verdictText = text(result, "verdict", 20);
             String report = text(result, "reportReference", 200);
-            if (!VERDICTS.contains(verdict)) {
-                throw new DeadLetters.RejectedMessage("verdict must be one of " + VERDICTS);
-            }
+            Verdict verdict = java.util.Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdictText))
+                    .findFirst().orElseThrow(() -> new DeadLetters.RejectedMessage("verdict must be one of "
+                            + java.util.Arrays.toString(Verdict.values())));
             JsonNode notes = result.get("notes");
             if (notes != null && !notes.isNull() && (!notes.isTextual() || notes.asText().length() > 4000)) {
                 throw new DeadLetters.RejectedMessage("notes must be text of at most 4000 characters");

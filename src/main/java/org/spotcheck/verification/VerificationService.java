@@ -9,6 +9,7 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess;
+import org.spotcheck.cases.Verdict;
 import org.spotcheck.evidence.CustodyLog;
 import org.spotcheck.evidence.EvidenceService;
 import org.spotcheck.messaging.Outbox;
@@ -98,7 +99,7 @@ public class VerificationService {
      * verifier names it (the {@code round} of its verification request).
      */
     @Transactional
-    public Answer submit(String caseNumber, String verifier, String verdict, String reportReference, String notes,
+    public Answer submit(String caseNumber, String verifier, Verdict verdict, String reportReference, String notes,
                          Integer forRound) {
         CaseRef ref = cases.require(caseNumber);
         // locked as the re-route locks it; a round superseded while we waited comes back so marked
@@ -112,7 +113,7 @@ public class VerificationService {
             return answeredBefore(ref.pk(), verifier, verdict, reportReference, forRound);
         }
         if (round.verdict() != null) {
-            return round.verdict().equals(verdict) && java.util.Objects.equals(round.reportReference(), reportReference)
+            return round.verdict().equals(verdict.name()) && java.util.Objects.equals(round.reportReference(), reportReference)
                     ? Answer.ALREADY_ACCEPTED : Answer.NOT_WAITING;
         }
         if (round.superseded()) {
@@ -126,15 +127,15 @@ public class VerificationService {
         jdbc.sql("""
                 update verification set verdict = :verdict, report_reference = :report, notes = :notes, answered_at = now()
                 where id = :id and verdict is null and superseded_at is null""")
-                .param("verdict", verdict).param("report", reportReference).param("notes", notes)
+                .param("verdict", verdict.name()).param("report", reportReference).param("notes", notes)
                 .param("id", round.id()).update();
         evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
                 custody.append(sample.id(), "VERIFY", verifier, "Verdict " + verdict + ", report " + reportReference));
         journal.record(ref, "VERIFICATION", verifier, "Verdict " + verdict + " (report " + reportReference + ")",
-                "verdict-received", Map.of("verdict", verdict, "verifierId", verifier, "route", round.route()));
+                "verdict-received", Map.of("verdict", verdict.name(), "verifierId", verifier, "route", round.route()));
         runtime.createMessageCorrelation(CounterfeitCaseProcess.Messages.VERIFICATION_RESULT)
                 .processInstanceBusinessKey(caseNumber)
-                .setVariable(VerificationProcess.VERDICT, verdict)
+                .setVariable(CounterfeitCaseProcess.Vars.VERDICT.getName(), verdict.name())
                 .correlate();
         return Answer.ACCEPTED;
     }
@@ -155,7 +156,7 @@ public class VerificationService {
      * for the verifier's own earlier round is a duplicate; otherwise that round is closed
      * (superseded), or the verifier never had one.
      */
-    private Answer answeredBefore(long casePk, String verifier, String verdict, String reportReference, Integer forRound) {
+    private Answer answeredBefore(long casePk, String verifier, Verdict verdict, String reportReference, Integer forRound) {
         JdbcClient.StatementSpec query = jdbc.sql(ROUND + " where case_pk = :case and verifier_id = :verifier"
                         + (forRound == null ? "" : " and round = :round") + " order by round desc limit 1")
                 .param("case", casePk).param("verifier", verifier);
@@ -163,7 +164,7 @@ public class VerificationService {
         if (own.isEmpty()) { // a round that is not the verifier's, or not there at all
             return forRound != null && isVerifierOf(casePk, verifier) ? Answer.NOT_WAITING : Answer.NOT_YOURS;
         }
-        return verdict.equals(own.get().verdict()) && reportReference.equals(own.get().reportReference())
+        return verdict.name().equals(own.get().verdict()) && reportReference.equals(own.get().reportReference())
                 ? Answer.ALREADY_ACCEPTED : Answer.SUPERSEDED;
     }
 

@@ -148,12 +148,12 @@ public final class WaitingStateBenchmark {
             http.verdict(counterfeit, "rh-acme");
             waitFor("the retention of the counterfeit's three items", () -> engine.getRuntimeService()
                     .createProcessInstanceQuery().processDefinitionKey(EvidenceRetentionProcess.KEY)
-                    .variableValueEquals(EvidenceRetentionProcess.Vars.CASE_NUMBER, counterfeit).count() == 3);
+                    .variableValueEquals(EvidenceRetentionProcess.Vars.CASE_NUMBER.getName(), counterfeit).count() == 3);
             Map<String, String> caseOf = new java.util.HashMap<>();
             Map<String, String> verifierOf = new java.util.HashMap<>();
             List<String> retention = engine.getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey(EvidenceRetentionProcess.KEY)
-                    .variableValueEquals(EvidenceRetentionProcess.Vars.CASE_NUMBER, counterfeit).list().stream()
+                    .variableValueEquals(EvidenceRetentionProcess.Vars.CASE_NUMBER.getName(), counterfeit).list().stream()
                     .map(p -> p.getId()).toList();
             for (String number : List.of(purchase, parcel, rightsHolder, lab)) {
                 caseOf.put(instanceOf(engine, number), number);
@@ -265,7 +265,7 @@ public final class WaitingStateBenchmark {
                             if (kind == Kind.RETENTION) {
                                 long evidenceId = evidenceBase + 1 + nth;
                                 source.copyInto(batch, new EngineRows.Copy("EV-" + evidenceId, shift, Map.of(),
-                                        Map.of(EvidenceRetentionProcess.Vars.EVIDENCE_ID, evidenceId)), ids);
+                                        Map.of(EvidenceRetentionProcess.Vars.EVIDENCE_ID.getName(), evidenceId)), ids);
                             } else {
                                 long number = caseBase + 1 + nthCase(i);
                                 String caseNumber = String.format("%s%06d", year, number);

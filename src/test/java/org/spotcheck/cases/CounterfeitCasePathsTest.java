@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.spotcheck.cases.CounterfeitCaseProcess.Messages;
 import org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 import org.spotcheck.support.paths.DiagramPathTest;
-import org.spotcheck.verification.VerificationProcess;
 
 /**
  * Every path through {@code bpmn/counterfeit-case.bpmn}, with the delegates mocked and the
@@ -36,13 +35,13 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     /** A case as intake starts it: the triage decision and the facts the tables read. */
     private ProcessInstance start(String decision, String category) {
         // the real delegate records intake's triage and hands the route on
-        delegates.on("recordTriage", e -> e.setVariable(Vars.ROUTE, e.getVariable(Vars.TRIAGE_DECISION)));
+        delegates.on("recordTriage", e -> e.setVariable(Vars.ROUTE.getName(), e.getVariable(Vars.TRIAGE_DECISION.getName())));
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Vars.TRIAGE_DECISION, decision);
-        variables.put(Vars.PRIORITY, 1);
-        variables.put(Vars.CATEGORY, category);
-        variables.put(Vars.PRIOR_STRIKES, 0);
-        variables.put(Vars.SALES_VALUE_CNY, null);
+        variables.put(Vars.TRIAGE_DECISION.getName(), decision);
+        variables.put(Vars.PRIORITY.getName(), 1);
+        variables.put(Vars.CATEGORY.getName(), category);
+        variables.put(Vars.PRIOR_STRIKES.getName(), 0);
+        variables.put(Vars.SALES_VALUE_CNY.getName(), null);
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(CounterfeitCaseProcess.KEY, CASE, variables);
         // the start is asynchronous: intake commits the case, a job runs the first steps
         assertThat(pi).isWaitingAt(START);
@@ -52,10 +51,10 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
 
     private void personaFree(boolean free) {
         delegates.on("assignPersona", e -> {
-            e.setVariable(Vars.PERSONA_ASSIGNED, free);
+            e.setVariable(Vars.PERSONA_ASSIGNED.getName(), free);
             if (!free) {
                 // a case that must wait learns when its wait ends (the timers of both waits)
-                e.setVariable(Vars.WAIT_DEADLINE, new Date(System.currentTimeMillis() + 30 * 86_400_000L));
+                e.setVariable(Vars.WAIT_DEADLINE.getName(), new Date(System.currentTimeMillis() + 30 * 86_400_000L));
             }
         });
     }
@@ -63,11 +62,11 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     /** Budget reserved, or not: then waiting in the queue, or turned away by a full one. */
     private void budget(boolean reserved, boolean queueFull) {
         delegates.on("reserveBudget", e -> {
-            e.setVariable(Vars.BUDGET_RESERVED, reserved);
-            e.setVariable(Vars.QUEUE_FULL, queueFull);
-            e.setVariable(Vars.PURCHASE_DUE, new Date(System.currentTimeMillis() + 86_400_000L));
-            e.setVariable(Vars.TASK_PRIORITY, 50);
-            e.setVariable(Vars.WAIT_DEADLINE, new Date(System.currentTimeMillis() + 30 * 86_400_000L));
+            e.setVariable(Vars.BUDGET_RESERVED.getName(), reserved);
+            e.setVariable(Vars.QUEUE_FULL.getName(), queueFull);
+            e.setVariable(Vars.PURCHASE_DUE.getName(), new Date(System.currentTimeMillis() + 86_400_000L));
+            e.setVariable(Vars.TASK_PRIORITY.getName(), 50);
+            e.setVariable(Vars.WAIT_DEADLINE.getName(), new Date(System.currentTimeMillis() + 30 * 86_400_000L));
         });
     }
 
@@ -80,28 +79,28 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     }
 
     private void bought(ProcessInstance pi, boolean overspent) {
-        delegates.onTask("purchaseReported", t -> t.getExecution().setVariable(Vars.OVERSPEND, overspent));
-        complete(task(PERFORM_TEST_PURCHASE, pi), withVariables(Vars.LISTING_UNAVAILABLE, false));
+        delegates.onTask("purchaseReported", t -> t.getExecution().setVariable(Vars.OVERSPEND.getName(), overspent));
+        complete(task(PERFORM_TEST_PURCHASE, pi), withVariables(Vars.LISTING_UNAVAILABLE.getName(), false));
     }
 
     /** Bought, parcel received, sample dispatched: waiting for the verifier routed by verification-route. */
     private ProcessInstance awaitingVerdict(String category, boolean brandEnrolled) {
         delegates.on("verificationRoutingFacts", e -> {
-            e.setVariable(VerificationProcess.BRAND_ENROLLED, brandEnrolled);
-            if (!e.hasVariable(VerificationProcess.FORCE_LAB)) {
-                e.setVariable(VerificationProcess.FORCE_LAB, false);
+            e.setVariable(CounterfeitCaseProcess.Vars.BRAND_ENROLLED.getName(), brandEnrolled);
+            if (!e.hasVariable(CounterfeitCaseProcess.Vars.FORCE_LAB.getName())) {
+                e.setVariable(CounterfeitCaseProcess.Vars.FORCE_LAB.getName(), false);
             }
         });
         ProcessInstance pi = waitingToBuy(category);
         bought(pi, false);
-        complete(task(RECORD_PARCEL_INTAKE, pi), withVariables(Vars.PARCEL_RECEIVED, true));
+        complete(task(RECORD_PARCEL_INTAKE, pi), withVariables(Vars.PARCEL_RECEIVED.getName(), true));
         assertThat(pi).isWaitingAt(AWAIT_VERDICT);
         return pi;
     }
 
     private void verdict(String verdict) {
         runtimeService().createMessageCorrelation(Messages.VERIFICATION_RESULT).processInstanceBusinessKey(CASE)
-                .setVariable(VerificationProcess.VERDICT, verdict).correlate();
+                .setVariable(CounterfeitCaseProcess.Vars.VERDICT.getName(), verdict).correlate();
     }
 
     private Job timer(ProcessInstance pi, String activity) {
@@ -126,7 +125,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         ProcessInstance pi = start("REVIEW", "APPAREL");
         assertThat(pi).isWaitingAt(REVIEW_FLAG).task().hasCandidateGroup("triage");
 
-        complete(task(pi), withVariables(Vars.TRIAGE_APPROVED, true));
+        complete(task(pi), withVariables(Vars.TRIAGE_APPROVED.getName(), true));
 
         assertThat(pi).hasPassedInOrder(REVIEW_FLAG, GATEWAY_REVIEW, JOIN_PURCHASE, ASSIGN_PERSONA)
                 .isWaitingAt(PERFORM_TEST_PURCHASE);
@@ -137,7 +136,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     void shouldCloseAsDismissedWhenTheAnalystRejectsTheReview() {
         ProcessInstance pi = start("REVIEW", "APPAREL");
 
-        complete(task(pi), withVariables(Vars.TRIAGE_APPROVED, false));
+        complete(task(pi), withVariables(Vars.TRIAGE_APPROVED.getName(), false));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_REVIEW, CLOSE_REJECTED, END_REVIEW_REJECTED).isEnded();
         assertThat(delegates.calls()).contains("closeCase{outcome=DISMISSED}");
@@ -234,7 +233,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         ProcessInstance pi = start("TEST_BUY", "APPAREL");
 
         runtimeService().createMessageCorrelation(Messages.QUEUE_DISPLACED).processInstanceBusinessKey(CASE)
-                .setVariable(Vars.DISPLACED_BY, "CF-2026-000002").correlate();
+                .setVariable(Vars.DISPLACED_BY.getName(), "CF-2026-000002").correlate();
 
         assertThat(pi).hasPassedInOrder(WAIT_BUDGET, BUDGET_DISPLACED, JOIN_QUEUE_FULL, CLOSE_QUEUE_FULL,
                 END_QUEUE_FULL).isEnded();
@@ -255,7 +254,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     void shouldCloseAsListingUnavailableWhenTheBuyerFindsItGone() {
         ProcessInstance pi = waitingToBuy("APPAREL");
 
-        complete(task(pi), withVariables(Vars.LISTING_UNAVAILABLE, true));
+        complete(task(pi), withVariables(Vars.LISTING_UNAVAILABLE.getName(), true));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_LISTING, CLOSE_UNAVAILABLE, END_UNAVAILABLE).isEnded();
         assertThat(delegates.calls()).contains("purchaseReported", "closeCase{outcome=LISTING_UNAVAILABLE}");
@@ -278,7 +277,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         bought(pi, true);
         assertThat(pi).isWaitingAt(APPROVE_OVERSPEND).task().hasCandidateGroup("triage");
 
-        complete(task(pi), withVariables(Vars.OVERSPEND_APPROVED, true));
+        complete(task(pi), withVariables(Vars.OVERSPEND_APPROVED.getName(), true));
 
         assertThat(pi).hasPassedInOrder(APPROVE_OVERSPEND, GATEWAY_OVERSPEND_APPROVED, JOIN_RECORD_PURCHASE,
                 RECORD_PURCHASE).isWaitingAt(RECORD_PARCEL_INTAKE);
@@ -290,7 +289,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         ProcessInstance pi = waitingToBuy("APPAREL");
         bought(pi, true);
 
-        complete(task(pi), withVariables(Vars.OVERSPEND_APPROVED, false));
+        complete(task(pi), withVariables(Vars.OVERSPEND_APPROVED.getName(), false));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_OVERSPEND_APPROVED, JOIN_PURCHASE_ATTEMPT).hasNotPassed(RECORD_PURCHASE)
                 .isWaitingAt(PERFORM_TEST_PURCHASE);
@@ -313,7 +312,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         ProcessInstance pi = waitingToBuy("APPAREL");
         bought(pi, false);
 
-        complete(task(pi), withVariables(Vars.PARCEL_RECEIVED, false));
+        complete(task(pi), withVariables(Vars.PARCEL_RECEIVED.getName(), false));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_PARCEL, JOIN_NOT_DELIVERED, CLOSE_NOT_DELIVERED, END_NOT_DELIVERED)
                 .hasNotPassed(STORE_SAMPLE).isEnded();
@@ -323,7 +322,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     void shouldRouteAHealthProductToALabAndCloseItAsCounterfeitWithSanctionAndReferral() {
         ProcessInstance pi = awaitingVerdict("COSMETICS", true);
         assertThat(pi).hasPassedInOrder(GATEWAY_PARCEL, STORE_SAMPLE, JOIN_ROUTING, ROUTE_VERIFICATION, DISPATCH_SAMPLE)
-                .variables().containsEntry(VerificationProcess.ROUTE, "LAB");
+                .variables().containsEntry(CounterfeitCaseProcess.Vars.VERIFICATION_ROUTE.getName(), "LAB");
 
         verdict("COUNTERFEIT");
         // the takedown is a step of its own (retried, then an incident), as are the linked cases after the close
@@ -345,7 +344,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
     @Test
     void shouldRouteAnEnrolledBrandToItsRightsHolderAndCloseAsGenuine() {
         ProcessInstance pi = awaitingVerdict("APPAREL", true);
-        assertThat(pi).variables().containsEntry(VerificationProcess.ROUTE, "RIGHTS_HOLDER");
+        assertThat(pi).variables().containsEntry(CounterfeitCaseProcess.Vars.VERIFICATION_ROUTE.getName(), "RIGHTS_HOLDER");
 
         verdict("GENUINE");
 
@@ -366,27 +365,27 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
 
     @Test
     void shouldRerouteToALabWhenTheRightsHolderDoesNotAnswerIn30Days() {
-        delegates.on("requireLab", e -> e.setVariable(VerificationProcess.FORCE_LAB, true));
+        delegates.on("requireLab", e -> e.setVariable(CounterfeitCaseProcess.Vars.FORCE_LAB.getName(), true));
         ProcessInstance pi = awaitingVerdict("APPAREL", true);
 
         execute(timer(pi, VERDICT_OVERDUE));
 
         assertThat(pi).hasPassedInOrder(VERDICT_OVERDUE, JOIN_REQUIRE_LAB, REQUIRE_LAB, JOIN_ROUTING,
                 ROUTE_VERIFICATION, DISPATCH_SAMPLE).isWaitingAt(AWAIT_VERDICT);
-        assertThat(pi).variables().containsEntry(VerificationProcess.ROUTE, "LAB");
+        assertThat(pi).variables().containsEntry(CounterfeitCaseProcess.Vars.VERIFICATION_ROUTE.getName(), "LAB");
         assertThat(delegates.calls()).filteredOn("dispatchSample"::equals).hasSize(2);
     }
 
     @Test
     void shouldRerouteToALabWhenTheRightsHolderIsUnsure() {
-        delegates.on("requireLab", e -> e.setVariable(VerificationProcess.FORCE_LAB, true));
+        delegates.on("requireLab", e -> e.setVariable(CounterfeitCaseProcess.Vars.FORCE_LAB.getName(), true));
         ProcessInstance pi = awaitingVerdict("APPAREL", true);
 
         verdict("INCONCLUSIVE");
 
         assertThat(pi).hasPassedInOrder(GATEWAY_VERDICT, GATEWAY_INCONCLUSIVE_FROM, JOIN_REQUIRE_LAB, REQUIRE_LAB,
                 ROUTE_VERIFICATION).hasNotPassed(DECIDE_INCONCLUSIVE).isWaitingAt(AWAIT_VERDICT);
-        assertThat(pi).variables().containsEntry(VerificationProcess.ROUTE, "LAB");
+        assertThat(pi).variables().containsEntry(CounterfeitCaseProcess.Vars.VERIFICATION_ROUTE.getName(), "LAB");
     }
 
     @Test
@@ -395,7 +394,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
         verdict("INCONCLUSIVE");
         assertThat(pi).isWaitingAt(DECIDE_INCONCLUSIVE).task().hasCandidateGroup("triage");
 
-        complete(task(pi), withVariables(VerificationProcess.INCONCLUSIVE_DECISION, "CLOSE"));
+        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.INCONCLUSIVE_DECISION.getName(), "CLOSE"));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_INCONCLUSIVE_FROM, DECIDE_INCONCLUSIVE, GATEWAY_DECIDED,
                 CLOSE_INCONCLUSIVE, END_CLOSED_INCONCLUSIVE).isEnded();
@@ -404,12 +403,12 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
 
     @Test
     void shouldTakeTheAnalystsVerdictWhenTheLabIsUnsure() {
-        delegates.onTask("inconclusiveDecided", t -> t.getExecution().setVariable(VerificationProcess.VERDICT,
-                t.getVariable(VerificationProcess.INCONCLUSIVE_DECISION)));
+        delegates.onTask("inconclusiveDecided", t -> t.getExecution().setVariable(CounterfeitCaseProcess.Vars.VERDICT.getName(),
+                t.getVariable(CounterfeitCaseProcess.Vars.INCONCLUSIVE_DECISION.getName())));
         ProcessInstance pi = awaitingVerdict("COSMETICS", false);
         verdict("INCONCLUSIVE");
 
-        complete(task(pi), withVariables(VerificationProcess.INCONCLUSIVE_DECISION, "GENUINE"));
+        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.INCONCLUSIVE_DECISION.getName(), "GENUINE"));
 
         assertThat(pi).hasPassedInOrder(DECIDE_INCONCLUSIVE, GATEWAY_DECIDED, JOIN_VERDICT, GATEWAY_VERDICT,
                 REGISTER_ASSET, CLOSE_GENUINE).isEnded();

@@ -60,7 +60,7 @@ class CounterfeitCaseProcessTest extends IntegrationTest {
         assertThat(pi).isWaitingAt(REVIEW_FLAG).task().hasCandidateGroup("triage");
         assertThat(caseView(created).get("status").asText()).isEqualTo("AWAITING_REVIEW");
 
-        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED, true));
+        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED.getName(), true));
 
         assertThat(pi).hasPassed(GATEWAY_REVIEW, JOIN_PURCHASE).isWaitingAt(PERFORM_TEST_PURCHASE);
         assertThat(caseView(created).get("status").asText()).isEqualTo("AWAITING_PURCHASE");
@@ -71,7 +71,7 @@ class CounterfeitCaseProcessTest extends IntegrationTest {
         Api.Response created = flag("REVIEW");
         ProcessInstance pi = process(created);
 
-        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED, false));
+        complete(task(pi), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED.getName(), false));
 
         assertThat(pi).hasPassedInOrder(REVIEW_FLAG, GATEWAY_REVIEW, CLOSE_REJECTED, END_REVIEW_REJECTED)
                 .isEnded();
@@ -134,7 +134,7 @@ class CounterfeitCaseProcessTest extends IntegrationTest {
     void closedListingGetsANewCaseOnTheNextFlag() {
         var reviewed = Flags.decidedAs("REVIEW");
         Api.Response first = api().post("/api/cases", "intake", reviewed.toString());
-        complete(task(process(first)), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED, false)); // closed DISMISSED
+        complete(task(process(first)), withVariables(CounterfeitCaseProcess.Vars.TRIAGE_APPROVED.getName(), false)); // closed DISMISSED
         var later = Flags.decidedAs("TEST_BUY");
         Flags.listing(later).setAll(Flags.listing(reviewed));
 

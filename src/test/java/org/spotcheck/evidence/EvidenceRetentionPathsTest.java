@@ -25,9 +25,9 @@ class EvidenceRetentionPathsTest extends DiagramPathTest {
     /** Evidence kept: the retention timer runs three years before anyone is asked. */
     private ProcessInstance kept() {
         ProcessInstance pi = runtimeService().createMessageCorrelation(EvidenceRetentionProcess.START_MESSAGE)
-                .processInstanceBusinessKey("EV-1").setVariable(Vars.CASE_NUMBER, "CF-2026-000001")
-                .setVariable(Vars.EVIDENCE_ID, 1L).setVariable(Vars.EVIDENCE_KIND, "SAMPLE")
-                .setVariable(Vars.SEAL_NUMBER, "SEAL-1").setVariable(Vars.STORAGE_LOCATION, "A-1-1")
+                .processInstanceBusinessKey("EV-1").setVariable(Vars.CASE_NUMBER.getName(), "CF-2026-000001")
+                .setVariable(Vars.EVIDENCE_ID.getName(), 1L).setVariable(Vars.EVIDENCE_KIND.getName(), "SAMPLE")
+                .setVariable(Vars.SEAL_NUMBER.getName(), "SEAL-1").setVariable(Vars.STORAGE_LOCATION.getName(), "A-1-1")
                 .correlateStartMessage();
         assertThat(pi).isWaitingAt(RETENTION_OVER);
         assertThat(job().getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(3 * 365 - 1)));
@@ -40,7 +40,7 @@ class EvidenceRetentionPathsTest extends DiagramPathTest {
         execute(job());
         assertThat(pi).isWaitingAt(REVIEW).task().hasCandidateGroup("evidence-custodians");
 
-        complete(task(pi), withVariables(Vars.EXTEND_HOLD, false, Vars.DISPOSAL_WITNESS, "Li Wei"));
+        complete(task(pi), withVariables(Vars.EXTEND_HOLD.getName(), false, Vars.DISPOSAL_WITNESS.getName(), "Li Wei"));
 
         assertThat(pi).hasPassedInOrder(START, RETENTION_OVER, JOIN_REVIEW, REVIEW, GATEWAY_EXTEND, DISPOSE, END_DISPOSED)
                 .isEnded();
@@ -52,7 +52,7 @@ class EvidenceRetentionPathsTest extends DiagramPathTest {
         ProcessInstance pi = kept();
         execute(job());
 
-        complete(task(pi), withVariables(Vars.EXTEND_HOLD, true));
+        complete(task(pi), withVariables(Vars.EXTEND_HOLD.getName(), true));
         assertThat(pi).hasPassedInOrder(GATEWAY_EXTEND, RECORD_EXTENSION).isWaitingAt(EXTENSION_OVER);
         assertThat(job().getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(364)));
         execute(job());

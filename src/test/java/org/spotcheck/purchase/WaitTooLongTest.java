@@ -95,7 +95,7 @@ class WaitTooLongTest extends CaseFlows {
         long entries = timelineEntries(c);
 
         // as a retried step would: the case is closed already
-        queue.closeUnbought(c.number(), WaitingQueue.WaitEnd.EXPIRED, null, Duration.ofDays(30));
+        queue.closeUnbought(c.number(), org.spotcheck.cases.WaitEnd.EXPIRED, null, Duration.ofDays(30));
 
         assertThat(timelineEntries(c)).isEqualTo(entries);
         assertThat(view(c).get("outcome").asText()).isEqualTo("MONITORED");

@@ -1,5 +1,6 @@
 package org.spotcheck.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -7,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.spotcheck.referral.PoliceReferralProcess.Elements.*;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,19 +25,19 @@ class PoliceReferralPathsTest extends DiagramPathTest {
     /** Referred, the lead package prepared by the liaison and submitted: waiting for the agency. */
     private ProcessInstance submitted() {
         ProcessInstance pi = runtimeService().createMessageCorrelation(PoliceReferralProcess.START_MESSAGE)
-                .processInstanceBusinessKey(REFERRAL).setVariable(Vars.CASE_NUMBER, "CF-2026-000001")
-                .setVariable(Vars.REFERRAL_ID, REFERRAL).setVariable(Vars.SUGGESTED_AGENCY, "MARKET_REGULATION")
+                .processInstanceBusinessKey(REFERRAL).setVariable(Vars.CASE_NUMBER.getName(), "CF-2026-000001")
+                .setVariable(Vars.REFERRAL_ID.getName(), REFERRAL).setVariable(Vars.SUGGESTED_AGENCY.getName(), "MARKET_REGULATION")
                 .correlateStartMessage();
         assertThat(pi).isWaitingAt(PREPARE).task().hasCandidateGroup("enforcement-liaison");
-        complete(task(pi), withVariables(Vars.AGENCY, "MARKET_REGULATION", Vars.JURISDICTION, "Hangzhou",
-                Vars.SUMMARY, "Counterfeit serum, shop S-77"));
+        complete(task(pi), withVariables(Vars.AGENCY.getName(), "MARKET_REGULATION", Vars.JURISDICTION.getName(), "Hangzhou",
+                Vars.SUMMARY.getName(), "Counterfeit serum, shop S-77"));
         assertThat(pi).hasPassedInOrder(START, ASSEMBLE, PREPARE, SUBMIT, JOIN_AWAIT).isWaitingAt(AWAIT_ACKNOWLEDGEMENT);
         return pi;
     }
 
     private void outcome(boolean agencyClosed) {
         runtimeService().createMessageCorrelation(PoliceReferralProcess.OUTCOME_MESSAGE).processInstanceBusinessKey(REFERRAL)
-                .setVariable(Vars.AGENCY_CLOSED, agencyClosed).correlate();
+                .setVariable(Vars.AGENCY_CLOSED.getName(), agencyClosed).correlate();
     }
 
     /** No answer in 14 days: the liaison follows up and says what the agency answered. */
@@ -77,7 +77,7 @@ class PoliceReferralPathsTest extends DiagramPathTest {
     void shouldFollowUpAfter14DaysWithoutAnswerAndWaitAgain() {
         ProcessInstance pi = followingUp();
 
-        complete(task(pi), withVariables(Vars.FOLLOW_UP, "NO_ANSWER"));
+        complete(task(pi), withVariables(Vars.FOLLOW_UP.getName(), "NO_ANSWER"));
 
         assertThat(pi).hasPassedInOrder(FOLLOW_UP, GATEWAY_FOLLOW_UP, JOIN_AWAIT).isWaitingAt(AWAIT_ACKNOWLEDGEMENT);
     }
@@ -86,7 +86,7 @@ class PoliceReferralPathsTest extends DiagramPathTest {
     void shouldWithdrawTheReferralWhenTheLiaisonSaysSo() {
         ProcessInstance pi = followingUp();
 
-        complete(task(pi), withVariables(Vars.FOLLOW_UP, "WITHDRAWN"));
+        complete(task(pi), withVariables(Vars.FOLLOW_UP.getName(), "WITHDRAWN"));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_FOLLOW_UP, WITHDRAW, END_WITHDRAWN).hasNotPassed(CLOSE).isEnded();
         assertThat(delegates.calls()).contains("referralFollowedUp", "withdrawReferral");
@@ -94,10 +94,10 @@ class PoliceReferralPathsTest extends DiagramPathTest {
 
     @Test
     void shouldAwaitOutcomesOnceTheLiaisonLearnsTheAgencyAcknowledged() {
-        delegates.onTask("referralFollowedUp", t -> t.getExecution().setVariable(Vars.AGENCY_CLOSED, false));
+        delegates.onTask("referralFollowedUp", t -> t.getExecution().setVariable(Vars.AGENCY_CLOSED.getName(), false));
         ProcessInstance pi = followingUp();
 
-        complete(task(pi), withVariables(Vars.FOLLOW_UP, "ACKNOWLEDGED"));
+        complete(task(pi), withVariables(Vars.FOLLOW_UP.getName(), "ACKNOWLEDGED"));
 
         assertThat(pi).hasPassedInOrder(GATEWAY_FOLLOW_UP, JOIN_OUTCOME, GATEWAY_AGENCY_CLOSED).isWaitingAt(AWAIT_OUTCOME);
     }
