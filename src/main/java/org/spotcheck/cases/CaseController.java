@@ -24,9 +24,9 @@ class CaseController {
     // a deep page walks only the case's own entries on its index, not the whole table as a deep search would
     private static final int MAX_ENTRY_PAGE = 1_000_000;
 
-    private final CaseQueries queries;
+    private final CaseViewProjection queries;
 
-    CaseController(CaseQueries queries) {
+    CaseController(CaseViewProjection queries) {
         this.queries = queries;
     }
 

@@ -1,19 +1,25 @@
 package org.spotcheck.cases;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.db.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes to the {@code spot_case} table; every change is guarded so a retry changes nothing twice. */
+/**
+ * The one door to {@code spot_case} (TableOwnershipTest): its writes, each guarded so a
+ * retry changes nothing twice, and what other capabilities may ask of cases.
+ * <p>Size: every statement on the table in one place, each method a single statement.
+ */
 @Repository
 public class CaseRepository {
 
@@ -188,5 +194,95 @@ public class CaseRepository {
 
     /** Number, status and outcome as an API answer reports them. */
     public record CaseState(String caseNumber, String status, String outcome, String processInstanceId) {
+    }
+
+    // ---- what other capabilities ask of cases (they never read spot_case themselves)
+
+    /** What a case is about: its listing and seller (keys of {@code listing.Listings} and {@code network.SellerNetwork}). */
+    public record Subject(long pk, String caseNumber, long listingPk, long sellerPk, OffsetDateTime openedAt, String outcome) {
+    }
+
+    public Subject subject(long casePk) {
+        return jdbc.sql("""
+                select id as pk, case_number, listing_pk, seller_pk, opened_at, outcome from spot_case where id = :id""")
+                .param("id", casePk).query(Subject.class).single();
+    }
+
+    /** The triage a case recorded (decision and priority are null before its first step). */
+    public record Triage(String caseNumber, String decision, Integer priority, boolean exploration) {
+    }
+
+    /** @return the triage of each of these cases, by key */
+    public Map<Long, Triage> triage(Collection<Long> casePks) {
+        Map<Long, Triage> found = new HashMap<>();
+        if (!casePks.isEmpty()) {
+            ArraySql.query(template, """
+                    select id, case_number, triage_decision, priority, exploration from spot_case where id = any(?::int8[])""",
+                    (rs, i) -> found.put(rs.getLong(1), new Triage(rs.getString(2), rs.getString(3),
+                            (Integer) rs.getObject(4), rs.getBoolean(5))), ArraySql.of("int8", List.copyOf(casePks)));
+        }
+        return found;
+    }
+
+    /** @return each seller's cases closed as counterfeit (its strikes), for the sellers that have any */
+    public Map<Long, Integer> counterfeitCounts(Collection<Long> sellerPks) {
+        Map<Long, Integer> found = new HashMap<>();
+        if (!sellerPks.isEmpty()) {
+            ArraySql.query(template, """
+                    select seller_pk, count(*) from spot_case
+                    where seller_pk = any(?::int8[]) and outcome = 'COUNTERFEIT' group by seller_pk""",
+                    (rs, i) -> found.put(rs.getLong(1), rs.getInt(2)), ArraySql.of("int8", List.copyOf(sellerPks)));
+        }
+        return found;
+    }
+
+    /** @return those of these sellers that have an open case */
+    public Set<Long> sellersWithOpenCases(Collection<Long> sellerPks) {
+        return sellerPks.isEmpty() ? Set.of() : Set.copyOf(ArraySql.query(template, """
+                select distinct seller_pk from spot_case where seller_pk = any(?::int8[]) and closed_at is null""",
+                (rs, i) -> rs.getLong(1), ArraySql.of("int8", List.copyOf(sellerPks))));
+    }
+
+    /** @return those of these listings that have, or had, a case: a listing of a case stays with it */
+    public Set<Long> listingsWithCases(Collection<Long> listingPks) {
+        return listingPks.isEmpty() ? Set.of() : Set.copyOf(ArraySql.query(template, """
+                select distinct listing_pk from spot_case where listing_pk = any(?::int8[])""",
+                (rs, i) -> rs.getLong(1), ArraySql.of("int8", List.copyOf(listingPks))));
+    }
+
+    /** A case waiting in a queue (for a persona, for budget), with what its place in the release order rests on. */
+    public record Waiting(long pk, String caseNumber, Integer priority, BigDecimal riskScore, OffsetDateTime openedAt) {
+    }
+
+    private static final String WAITING = "select id as pk, case_number, priority, risk_score, opened_at from spot_case";
+
+    /** @return the open cases in {@code status}, first released first: priority, then risk, then age */
+    public List<Waiting> waitingInReleaseOrder(CaseStatus status) {
+        return jdbc.sql(WAITING + " where status = :status and closed_at is null"
+                        + " order by priority, risk_score desc, opened_at, id")
+                .param("status", status.name()).query(Waiting.class).list();
+    }
+
+    /** @return the open cases in {@code status} but {@code exceptPk}, last released first, at most {@code limit} */
+    public List<Waiting> lastInReleaseOrder(CaseStatus status, long exceptPk, long limit) {
+        return jdbc.sql(WAITING + " where status = :status and closed_at is null and id <> :except"
+                        + " order by priority desc nulls first, risk_score asc nulls last, opened_at desc, id desc"
+                        + " limit :limit")
+                .param("status", status.name()).param("except", exceptPk).param("limit", limit)
+                .query(Waiting.class).list();
+    }
+
+    public long countWaiting(CaseStatus status, long exceptPk) {
+        return jdbc.sql("select count(*) from spot_case where status = :status and closed_at is null and id <> :except")
+                .param("status", status.name()).param("except", exceptPk).query(Long.class).single();
+    }
+
+    public Waiting waiting(long casePk) {
+        return jdbc.sql(WAITING + " where id = :id").param("id", casePk).query(Waiting.class).single();
+    }
+
+    public String caseNumberOf(long casePk) {
+        return jdbc.sql("select case_number from spot_case where id = :id").param("id", casePk)
+                .query(String.class).single();
     }
 }

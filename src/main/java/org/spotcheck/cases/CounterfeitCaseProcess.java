@@ -14,6 +14,8 @@ import org.spotcheck.engine.EnumVariable;
 /**
  * Names of process {@code counterfeit-case} (bpmn/counterfeit-case.bpmn), held once
  * so that code and tests never spell them as loose strings.
+ * <p>Size: the process's whole contract (element ids, messages, typed variables) in one
+ * place, as the diagram has it.
  */
 public final class CounterfeitCaseProcess {
 

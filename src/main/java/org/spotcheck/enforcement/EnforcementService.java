@@ -7,8 +7,10 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.SanctionLevel;
+import org.spotcheck.listing.Listings;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
+import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.referral.ReferralService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,15 +30,19 @@ public class EnforcementService {
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final Listings listings;
+    private final SellerNetwork network;
     private final CaseJournal journal;
     private final Outbox outbox;
     private final ReferralService referrals;
 
-    EnforcementService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, Outbox outbox,
-                       ReferralService referrals) {
+    EnforcementService(JdbcClient jdbc, CaseRepository cases, Listings listings, SellerNetwork network,
+                       CaseJournal journal, Outbox outbox, ReferralService referrals) {
         this.referrals = referrals;
         this.jdbc = jdbc;
         this.cases = cases;
+        this.listings = listings;
+        this.network = network;
         this.journal = journal;
         this.outbox = outbox;
     }
@@ -45,16 +51,15 @@ public class EnforcementService {
     @Transactional
     public void command(String caseNumber, String command) {
         CaseRef ref = cases.require(caseNumber);
-        Map<String, Object> target = jdbc.sql("""
-                select l.platform, l.listing_id, l.shop_id, s.seller_id
-                from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk
-                where c.id = :case""").param("case", ref.pk()).query().singleRow();
+        CaseRepository.Subject subject = cases.subject(ref.pk());
+        Listings.Facts listing = listings.require(subject.listingPk());
+        String sellerId = network.name(subject.sellerPk()).sellerId();
         UUID commandId = UUID.randomUUID();
         int issued = jdbc.sql("""
                 insert into platform_command (id, case_pk, command, shop_id) values (:id, :case, :command, :shop)
                 on conflict (case_pk, command) do nothing""")
                 .param("id", commandId).param("case", ref.pk()).param("command", command)
-                .param("shop", target.get("shop_id")).update();
+                .param("shop", listing.shopId()).update();
         if (issued == 0) {
             return;
         }
@@ -62,22 +67,20 @@ public class EnforcementService {
         data.put("command", command);
         data.put("commandId", commandId.toString());
         data.put("caseNumber", caseNumber);
-        data.put("platform", target.get("platform"));
-        data.put("listingId", target.get("listing_id"));
-        data.put("shopId", target.get("shop_id"));
-        data.put("sellerId", target.get("seller_id"));
-        outbox.append(Topics.PLATFORM_COMMANDS, (String) target.get("shop_id"), "spotcheck.platform." + command,
-                caseNumber, data);
+        data.put("platform", listing.platform());
+        data.put("listingId", listing.listingId());
+        data.put("shopId", listing.shopId());
+        data.put("sellerId", sellerId);
+        outbox.append(Topics.PLATFORM_COMMANDS, listing.shopId(), "spotcheck.platform." + command, caseNumber, data);
         journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Platform command " + command + " for shop "
-                + target.get("shop_id"), "platform-command", Map.of("command", command));
+                + listing.shopId(), "platform-command", Map.of("command", command));
     }
 
     /** Records the sanction (the seller's strike) and issues what it implies. */
     @Transactional
     public void sanction(String caseNumber, SanctionLevel level) {
         CaseRef ref = cases.require(caseNumber);
-        long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :case").param("case", ref.pk())
-                .query(Long.class).single();
+        long sellerPk = cases.sellerOf(ref.pk());
         int recorded = jdbc.sql("""
                 insert into sanction (case_pk, seller_pk, level) values (:case, :seller, :level)
                 on conflict (case_pk) do nothing""")
@@ -91,10 +94,7 @@ public class EnforcementService {
         }
         if (level == SanctionLevel.PERMANENT_BAN) {
             command(caseNumber, BAN_SELLER);
-            jdbc.sql("update seller set banned_at = coalesce(banned_at, now()) where id = :seller")
-                    .param("seller", sellerPk).update();
-            jdbc.sql("update seller_identity_key set banned = true where seller_pk = :seller")
-                    .param("seller", sellerPk).update();
+            network.ban(sellerPk);
         }
     }
 

@@ -10,14 +10,14 @@ import java.util.Set;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.db.ArraySql;
 import org.spotcheck.enforcement.domain.LinkedFlagId;
 import org.spotcheck.intake.FlagAnswer;
 import org.spotcheck.intake.IntakeService;
 import org.spotcheck.intake.domain.Category;
 import org.spotcheck.intake.domain.FlagSource;
 import org.spotcheck.intake.domain.NewFlag;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.spotcheck.listing.Listings;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +38,17 @@ class LinkedCases {
     /** Case numbers the timeline entry and the event name at most; the count says how many in all. */
     static final int NAMED = 20;
 
-    private final JdbcTemplate jdbc;
     private final CaseRepository cases;
+    private final Listings listings;
+    private final SellerNetwork network;
     private final CaseJournal journal;
     private final IntakeService intake;
 
-    LinkedCases(JdbcTemplate jdbc, CaseRepository cases, CaseJournal journal, IntakeService intake) {
-        this.jdbc = jdbc;
+    LinkedCases(CaseRepository cases, Listings listings, SellerNetwork network, CaseJournal journal,
+                IntakeService intake) {
         this.cases = cases;
+        this.listings = listings;
+        this.network = network;
         this.journal = journal;
         this.intake = intake;
     }
@@ -57,8 +60,7 @@ class LinkedCases {
     List<String> spawnFor(String caseNumber) {
         CaseRef origin = cases.require(caseNumber);
         List<Member> members = linkedSellersOf(cases.sellerOf(origin.pk()), caseNumber);
-        Set<String> flaggedBefore = new HashSet<>(ArraySql.query(jdbc, "select flag_id from flag where flag_id = any(?::varchar[])",
-                (rs, n) -> rs.getString(1), ArraySql.of("varchar", members.stream().map(Member::flagId).toList())));
+        Set<String> flaggedBefore = intake.caseFlagsOnRecord(members.stream().map(Member::flagId).toList());
         List<NewFlag> flags = new ArrayList<>();
         for (Member member : members) {
             // a seller with an open case is being looked at already; one this step flagged before answers again
@@ -85,19 +87,19 @@ class LinkedCases {
 
     /** The other sellers of the network, each with its latest listing (none when no listing is known). */
     private List<Member> linkedSellersOf(long sellerPk, String originCase) {
-        return jdbc.query("""
-                select s.seller_id, l.platform, l.listing_id, l.shop_id, l.title, l.brand, l.category, l.price_cny, l.url,
-                       exists (select 1 from spot_case c where c.seller_pk = s.id and c.closed_at is null) as has_open_case
-                from seller s
-                left join lateral (select * from listing l where l.seller_pk = s.id
-                                   order by l.updated_at desc, l.id desc limit 1) l on true
-                where s.network_id = (select network_id from seller where id = ?) and s.id <> ?
-                order by s.id""", (rs, n) -> new Member(LinkedFlagId.of(originCase, rs.getString("seller_id")),
-                rs.getString("listing_id") == null ? null : new NewFlag.Listing(rs.getString("platform"),
-                        rs.getString("listing_id"), rs.getString("shop_id"), rs.getString("seller_id"),
-                        rs.getString("title"), rs.getString("brand"), Category.valueOf(rs.getString("category")),
-                        rs.getBigDecimal("price_cny"), rs.getString("url")),
-                rs.getBoolean("has_open_case")), sellerPk, sellerPk);
+        List<Long> others = network.networkOf(sellerPk).sellerPks().stream().filter(pk -> pk != sellerPk).toList();
+        Map<Long, SellerNetwork.SellerName> names = network.names(others);
+        Map<Long, Listings.Facts> newest = listings.newestOfSellers(others);
+        Set<Long> busy = cases.sellersWithOpenCases(others);
+        List<Member> members = new ArrayList<>(others.size());
+        for (long other : others) {
+            String sellerId = names.get(other).sellerId();
+            Listings.Facts l = newest.get(other);
+            members.add(new Member(LinkedFlagId.of(originCase, sellerId), l == null ? null
+                    : new NewFlag.Listing(l.platform(), l.listingId(), l.shopId(), sellerId, l.title(), l.brand(),
+                            Category.valueOf(l.category()), l.priceCny(), l.url()), busy.contains(other)));
+        }
+        return members;
     }
 
     /** "Linked sellers: 300 cases (CF-…, … and 280 more); 2 skipped (…)": bounded, whatever the network's size. */

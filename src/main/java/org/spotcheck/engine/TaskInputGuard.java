@@ -57,6 +57,7 @@ class TaskInputGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Size: one access decision read top to bottom, for both task doors
         Matcher task = TASK_WRITE.matcher(EngineCallers.path(request));
         // the engine this request is served by, found as engine-rest and the webapps find it
         ProcessEngine engine = task.matches() ? EngineUtil.lookupProcessEngine(task.group(2)) : null;
@@ -107,6 +108,7 @@ class TaskInputGuard extends OncePerRequestFilter {
      * they were). Empty when it cannot tell: the engine then decides.
      */
     private Set<String> unexpectedVariables(ProcessEngine engine, String taskId, byte[] body) {
+        // Size: every shape of a completion body engine-rest and Tasklist send, answered in one place
         JsonNode completion;
         try {
             completion = json.readTree(body);

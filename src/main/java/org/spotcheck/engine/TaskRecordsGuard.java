@@ -48,6 +48,7 @@ class TaskRecordsGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Size: one access decision read top to bottom; each refusal and its order matter, so they stay together
         String path = EngineCallers.path(request);
         Matcher task = TASK_RECORDS.matcher(path);
         Matcher instance = INSTANCE_COMMENTS.matcher(path);

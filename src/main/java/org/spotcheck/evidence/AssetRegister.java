@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
+import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +19,16 @@ class AssetRegister {
     private final CustodyLog custody;
     private final CaseJournal journal;
 
-    AssetRegister(JdbcClient jdbc, EvidenceService evidence, CustodyLog custody, CaseJournal journal) {
+    private final CaseRepository cases;
+    private final SellerNetwork network;
+    private final PaidPrices prices;
+
+    AssetRegister(JdbcClient jdbc, EvidenceService evidence, CustodyLog custody, CaseJournal journal,
+                  CaseRepository cases, SellerNetwork network, PaidPrices prices) {
         this.jdbc = jdbc;
+        this.cases = cases;
+        this.network = network;
+        this.prices = prices;
         this.evidence = evidence;
         this.custody = custody;
         this.journal = journal;
@@ -28,8 +38,7 @@ class AssetRegister {
     void registerGenuine(CaseRef ref) {
         EvidenceService.Item sample = evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("Case " + ref.caseNumber() + " has no sample"));
-        BigDecimal value = jdbc.sql("select coalesce(amount_paid_cny, 0) from test_purchase where case_pk = :case")
-                .param("case", ref.pk()).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+        BigDecimal value = prices.paidFor(ref.pk()).orElse(BigDecimal.ZERO);
         int registered = jdbc.sql("""
                 insert into company_asset (case_pk, evidence_pk, value_cny, storage_location)
                 values (:case, :sample, :value, :location) on conflict (case_pk) do nothing""")
@@ -38,8 +47,7 @@ class AssetRegister {
         if (registered == 0) {
             return;
         }
-        jdbc.sql("update seller set clean_checks = clean_checks + 1 where id = (select seller_pk from spot_case where id = :case)")
-                .param("case", ref.pk()).update();
+        network.recordCleanCheck(cases.sellerOf(ref.pk()));
         custody.append(sample.id(), "MOVE", CaseJournal.ACTOR_SYSTEM, "Genuine: booked as a company asset worth "
                 + value + " CNY, at " + sample.storageLocation());
         journal.record(ref, "OUTCOME", CaseJournal.ACTOR_SYSTEM, "Genuine item registered as a company asset ("

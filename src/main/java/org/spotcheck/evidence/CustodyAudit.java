@@ -44,11 +44,7 @@ class CustodyAudit {
             log.error("Custody chain broken at entry {} ({} entries checked)", result.firstBrokenEntry(),
                     result.entriesChecked());
             ownTransaction.executeWithoutResult(status -> {
-                boolean known = jdbc.sql("""
-                        select exists (select 1 from outbox_event where type = :type
-                                       and (data ->> 'firstBrokenEntry')::bigint = :entry)""")
-                        .param("type", CHAIN_BROKEN).param("entry", result.firstBrokenEntry())
-                        .query(Boolean.class).single();
+                boolean known = outbox.holds(CHAIN_BROKEN, "firstBrokenEntry", result.firstBrokenEntry().toString());
                 if (!known) {
                     outbox.append(Topics.CASE_EVENTS, "custody", CHAIN_BROKEN, null, Map.of(
                             "firstBrokenEntry", result.firstBrokenEntry(), "entriesChecked", result.entriesChecked()));

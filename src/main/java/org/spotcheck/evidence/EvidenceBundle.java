@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.listing.Listings;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,21 @@ class EvidenceBundle {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceBundle.class);
 
-    private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final Listings listings;
+    private final SellerNetwork network;
     private final EvidenceService evidence;
     private final ObjectMapper json;
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    EvidenceBundle(JdbcClient jdbc, CaseRepository cases, EvidenceService evidence, ObjectMapper json,
+    EvidenceBundle(CaseRepository cases, Listings listings, SellerNetwork network, EvidenceService evidence,
+                   ObjectMapper json,
                    @Value("${spotcheck.evidence.signing-key:}") String signingKey,
                    @Value("${spotcheck.evidence.public-key:}") String publicKeyText) throws Exception {
-        this.jdbc = jdbc;
         this.cases = cases;
+        this.listings = listings;
+        this.network = network;
         this.evidence = evidence;
         this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
@@ -71,10 +75,7 @@ class EvidenceBundle {
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", "spotcheck-evidence-bundle-v1");
         bundle.put("caseNumber", caseNumber);
-        bundle.put("listing", jdbc.sql("""
-                select l.platform, l.listing_id, l.shop_id, s.seller_id, l.brand, l.category, c.outcome
-                from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk
-                where c.id = :case""").param("case", ref.pk()).query().singleRow());
+        bundle.put("listing", listingOf(ref));
         bundle.put("evidence", evidence.items(ref.pk()));
         bundle.put("custody", evidence.chain(ref.pk()));
         byte[] document = json.writeValueAsBytes(bundle);
@@ -87,6 +88,21 @@ class EvidenceBundle {
         signed.put("algorithm", "Ed25519");
         signed.put("publicKey", publicKeyPem());
         return signed;
+    }
+
+    /** The case's listing and seller as the bundle names them. */
+    private Map<String, Object> listingOf(CaseRef ref) {
+        CaseRepository.Subject subject = cases.subject(ref.pk());
+        Listings.Facts listing = listings.require(subject.listingPk());
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("platform", listing.platform());
+        named.put("listing_id", listing.listingId());
+        named.put("shop_id", listing.shopId());
+        named.put("seller_id", network.name(subject.sellerPk()).sellerId());
+        named.put("brand", listing.brand());
+        named.put("category", listing.category());
+        named.put("outcome", subject.outcome());
+        return named;
     }
 
     /** The public half, when configured (auditors may also get it from operations). */

@@ -128,14 +128,14 @@ class FlagDecisionRelay {
 
     /** The next page (at most a batch) of decisions after the position, of transactions before {@code until}. */
     List<Decision> read(Position at, long until) {
+        // the listing key as the flag gave it (the listing's own key, and still there once the listing is purged);
         // two days back from the last row's day: a batch that began before midnight may commit after it, or
         // come from a node whose clock runs a little behind
         return jdbc.query("""
                 select s.flag_id, s.tx, s.received_on,
-                       coalesce(l.platform || ':' || l.listing_id,
-                                (s.payload -> 'listing' ->> 'platform') || ':' || (s.payload -> 'listing' ->> 'listingId')),
+                       (s.payload -> 'listing' ->> 'platform') || ':' || (s.payload -> 'listing' ->> 'listingId'),
                        s.decision, s.priority, s.exploration, s.case_number
-                from flag_signal s left join listing l on l.id = s.listing_pk
+                from flag_signal s
                 where s.received_on >= ? and s.tx >= ? and (s.tx, s.flag_id) > (?, ?) and s.tx < ?
                 order by s.tx, s.flag_id limit ?""",
                 (rs, i) -> new Decision(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),

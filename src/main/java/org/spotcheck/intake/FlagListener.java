@@ -1,14 +1,10 @@
 package org.spotcheck.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.messaging.DeadLetters;
+import org.spotcheck.messaging.InboundJson;
 import org.spotcheck.messaging.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -26,16 +22,13 @@ class FlagListener {
 
     private final IntakeService intake;
     private final FlagMapper mapper;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final InboundJson inbound;
     private final DeadLetters deadLetters;
 
-    FlagListener(IntakeService intake, FlagMapper mapper, ObjectMapper json, Validator validator,
-                 DeadLetters deadLetters) {
+    FlagListener(IntakeService intake, FlagMapper mapper, InboundJson inbound, DeadLetters deadLetters) {
         this.intake = intake;
         this.mapper = mapper;
-        this.json = json;
-        this.validator = validator;
+        this.inbound = inbound;
         this.deadLetters = deadLetters;
     }
 
@@ -87,20 +80,6 @@ class FlagListener {
     }
 
     private FlagRequest parse(String value) {
-        FlagRequest flag;
-        try {
-            flag = json.readValue(value, FlagRequest.class);
-        } catch (Exception e) {
-            throw new DeadLetters.RejectedMessage("not a valid flag JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (flag == null) {
-            throw new DeadLetters.RejectedMessage("empty message");
-        }
-        Set<ConstraintViolation<FlagRequest>> violations = validator.validate(flag);
-        if (!violations.isEmpty()) {
-            throw new DeadLetters.RejectedMessage("invalid flag: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-        }
-        return flag;
+        return inbound.read(value, FlagRequest.class, "flag");
     }
 }

@@ -3,14 +3,16 @@ package org.spotcheck.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.intake.domain.Watch;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.spotcheck.listing.Listings;
+import org.spotcheck.listing.domain.Watch;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,17 +25,19 @@ class FlagQueries {
 
     private final FlagSignals signals;
     private final IntakeRepository intake;
+    private final Listings listings;
+    private final SellerNetwork network;
     private final CaseRepository cases;
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final java.time.Clock clock;
 
-    FlagQueries(FlagSignals signals, IntakeRepository intake, CaseRepository cases, JdbcClient jdbc, ObjectMapper json,
-                java.time.Clock clock) {
+    FlagQueries(FlagSignals signals, IntakeRepository intake, Listings listings, SellerNetwork network,
+                CaseRepository cases, ObjectMapper json, java.time.Clock clock) {
         this.signals = signals;
         this.intake = intake;
+        this.listings = listings;
+        this.network = network;
         this.cases = cases;
-        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
@@ -51,13 +55,11 @@ class FlagQueries {
         if (signal.isPresent()) {
             return signal;
         }
-        return jdbc.sql("""
-                select f.received_at, f.payload::text, f.merged, c.case_number, c.triage_decision, c.priority, c.exploration
-                from flag f join spot_case c on c.id = f.case_pk where f.flag_id = :id""").param("id", flagId)
-                .query((rs, i) -> view(flagId, rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getBoolean(3) ? null : rs.getString(5), rs.getBoolean(3) ? null : (Integer) rs.getObject(6),
-                        rs.getBoolean(7), rs.getString(4)))
-                .optional();
+        return intake.caseFlag(flagId).map(f -> {
+            CaseRepository.Triage c = cases.triage(List.of(f.casePk())).get(f.casePk());
+            return view(flagId, f.receivedAt(), f.payload(), f.merged() ? null : c.decision(),
+                    f.merged() ? null : c.priority(), c.exploration(), c.caseNumber());
+        });
     }
 
     private FlagView view(String flagId, Instant receivedAt, String payload, String decision, Integer priority,
@@ -78,16 +80,15 @@ class FlagQueries {
     @Transactional(readOnly = true)
     Optional<ListingView> listing(String platform, String listingId) {
         String key = platform + ":" + listingId;
-        IntakeRepository.Watched watched = intake.watched(List.of(key)).get(key);
+        Listings.Watched watched = listings.watched(List.of(key)).get(key);
         if (watched == null) {
             return Optional.empty();
         }
-        JsonNode listing = jdbc.sql("""
-                select json_build_object('platform', l.platform, 'listingId', l.listing_id, 'shopId', l.shop_id,
-                       'sellerId', s.seller_id, 'title', l.title, 'brand', l.brand, 'category', l.category,
-                       'priceCny', l.price_cny, 'url', l.url)::text
-                from listing l join seller s on s.id = l.seller_pk where l.id = :id""")
-                .param("id", watched.pk()).query((rs, i) -> read(rs.getString(1))).single();
+        Listings.Facts facts = listings.require(watched.pk());
+        ObjectNode listing = json.createObjectNode().put("platform", facts.platform()).put("listingId", facts.listingId())
+                .put("shopId", facts.shopId()).put("sellerId", network.name(facts.sellerPk()).sellerId())
+                .put("title", facts.title()).put("brand", facts.brand()).put("category", facts.category())
+                .put("priceCny", facts.priceCny()).put("url", facts.url());
         Watch watch = watched.watch();
         CaseRepository.ListingCases ofListing = cases.ofListing(platform, listingId, LISTING_CASES);
         return Optional.of(new ListingView(listing, new WatchView(watch.recentFlags(LocalDate.now(clock.withZone(

@@ -18,7 +18,8 @@ import org.spotcheck.cases.CaseProcessStarter;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.intake.domain.Watch;
+import org.spotcheck.listing.Listings;
+import org.spotcheck.listing.domain.Watch;
 import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
@@ -38,6 +39,8 @@ import org.spotcheck.triage.TriageTable;
  * A flag that stays a signal costs one row (and its listing's watch record): no case, no
  * timeline entry, no event; its decision reaches the risk model through the flags themselves
  * ({@link FlagDecisionRelay}).
+ * <p>Size: the steps of one batch in the order they run, sharing the batch's state; each
+ * step is a method, and the batch's set-based statements stay in one place.
  */
 final class IntakeBatch {
 
@@ -48,7 +51,7 @@ final class IntakeBatch {
 
     private final Map<String, NewFlag> unique = new LinkedHashMap<>();
     private final Map<String, FlagAnswer> answers = new HashMap<>();
-    private Map<String, IntakeRepository.Watched> watched;
+    private Map<String, Listings.Watched> watched;
     private final List<Planned> planned = new ArrayList<>();
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private final Map<String, NewFlag.Listing> newest = new LinkedHashMap<>();
@@ -101,11 +104,11 @@ final class IntakeBatch {
     private List<NewFlag> holdAndRecall() {
         List<String> listingKeys = unique.values().stream().map(IntakeBatch::listingKey).distinct().sorted().toList();
         steps.timed("hold", () -> steps.intake().hold(unique.keySet(), listingKeys));
-        watched = steps.timed("watch records", () -> steps.intake().watched(listingKeys));
+        watched = steps.timed("watch records", () -> steps.listings().watched(listingKeys));
         List<FlagSignals.Candidate> candidates = new ArrayList<>();
         for (NewFlag flag : unique.values()) {
             candidates.add(new FlagSignals.Candidate(flag.flagId(), today));
-            IntakeRepository.Watched listing = watched.get(listingKey(flag));
+            Listings.Watched listing = watched.get(listingKey(flag));
             if (listing != null) {
                 listing.watch().days().stream().filter(day -> !day.equals(today))
                         .forEach(day -> candidates.add(new FlagSignals.Candidate(flag.flagId(), day)));
@@ -116,7 +119,7 @@ final class IntakeBatch {
                 s.caseNumber(), null, null, s.merged() ? s.caseNumber() : null, true, false)));
         List<String> unseen = unique.keySet().stream().filter(id -> !signals.containsKey(id)).toList();
         Map<String, IntakeRepository.CaseFlag> ofCases = steps.timed("find resent flags",
-                () -> steps.intake().caseFlags(unseen));
+                () -> steps.caseFlags(unseen));
         ofCases.forEach((id, f) -> answers.put(id, new FlagAnswer(id, f.merged() ? null : f.decision(),
                 f.merged() ? null : f.priority(), f.exploration(), f.caseNumber(), null, null,
                 f.merged() ? f.caseNumber() : null, true, false)));
@@ -125,7 +128,9 @@ final class IntakeBatch {
 
     /** Triage of the new flags, in order: each sees the flags before it in the listing's count. */
     private void triage(List<NewFlag> fresh) {
-        sellers = steps.timed("sellers", () -> steps.intake().sellers(fresh.stream().map(NewFlag::listing).toList()));
+        // Size: the batch's triage step: each flag sees the flags before it in the listing's count, in one loop
+        sellers = steps.timed("sellers", () -> steps.network().ensureSellers(fresh.stream()
+                .map(flag -> new SellerNetwork.SellerName(flag.listing().platform(), flag.listing().sellerId())).toList()));
         List<SellerNetwork.Key> keys = new ArrayList<>();
         for (NewFlag flag : fresh) {
             NewFlag.SellerIdentity identity = flag.sellerIdentity();
@@ -139,7 +144,7 @@ final class IntakeBatch {
             newest.put(listingKey(flag), flag.listing()); // the newest flag's view of the listing wins
         }
         steps.timed("identity keys", () -> steps.network().addKeys(keys));
-        records = steps.timed("seller records", () -> steps.intake().sellerRecords(
+        records = steps.timed("seller records", () -> steps.sellerRecords(
                 fresh.stream().map(flag -> sellers.get(sellerKey(flag))).distinct().toList()));
         openCases = steps.timed("open cases", () -> steps.cases().findOpenByListings(newest.values().stream()
                 .map(l -> new String[] {l.platform(), l.listingId()}).toList()));
@@ -151,7 +156,7 @@ final class IntakeBatch {
         for (NewFlag flag : fresh) {
             String listing = listingKey(flag);
             Watch watch = watches.computeIfAbsent(listing, key -> Optional.ofNullable(watched.get(key))
-                    .map(IntakeRepository.Watched::watch).orElse(Watch.none()));
+                    .map(Listings.Watched::watch).orElse(Watch.none()));
             int recent = watch.recentFlags(today) + 1;
             TriageTable.Verdict verdict = steps.timed("triage",
                     () -> table.decide(IntakeService.triageInputs(flag, records.get(sellers.get(sellerKey(flag))), recent)));
@@ -177,8 +182,9 @@ final class IntakeBatch {
 
     /** Listings, cases, flags of cases and signals, a few set-based statements for the whole batch. */
     private void store() {
-        Map<String, Long> listings = steps.timed("listings", () -> steps.intake().listings(newest.entrySet().stream()
-                .map(e -> new IntakeRepository.ListingUpdate(e.getValue(), watches.get(e.getKey()))).toList(), sellers));
+        // Size: the batch's writes, a few set-based statements whose order is the locking order
+        Map<String, Long> listings = steps.timed("listings", () -> steps.listings().store(newest.entrySet().stream()
+                .map(e -> new Listings.Update(snapshot(e.getValue()), watches.get(e.getKey()))).toList()));
         long openers = planned.stream().filter(p -> p.route() == Route.OPEN).count();
         Iterator<String> numbers = openers == 0 ? java.util.Collections.emptyIterator()
                 : steps.cases().nextCaseNumbers(Year.from(today), (int) openers).iterator();
@@ -248,6 +254,11 @@ final class IntakeBatch {
 
     static String sellerKey(NewFlag flag) {
         return flag.listing().platform() + ":" + flag.listing().sellerId();
+    }
+
+    private Listings.Snapshot snapshot(NewFlag.Listing l) {
+        return new Listings.Snapshot(l.platform(), l.listingId(), l.shopId(), sellers.get(l.platform() + ":" + l.sellerId()),
+                l.title(), l.brand(), l.category().name(), l.priceCny(), l.url());
     }
 
     static String listingKey(NewFlag flag) {

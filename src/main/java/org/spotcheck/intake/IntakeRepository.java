@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.db.LockTimeout;
 import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.intake.domain.Watch;
+import org.spotcheck.listing.domain.Watch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Flags of cases, listings with their watch records, and sellers, a batch at a time. Uniqueness lives in the database
+ * Flags of cases, a batch at a time, and the locks a batch holds. Uniqueness lives in the database
  * (constraints with ON CONFLICT, advisory locks on flag ids), so concurrent batches on
  * several nodes agree; rows go in and locks are taken sorted by their natural key, so
  * two batches never wait for each other in a cycle.
@@ -56,38 +56,6 @@ class IntakeRepository {
     static final int FLAG_LOCKS = 0x464C4147;
     static final int LISTING_LOCKS = 0x4C495354;
 
-    /** A listing on record: its key and its watch record. */
-    record Watched(long pk, Watch watch) {
-    }
-
-    /** @return the listings on record among these "platform:listingId" keys, with their watch records */
-    Map<String, Watched> watched(Collection<String> listingKeys) {
-        List<String[]> keys = listingKeys.stream().map(k -> k.split(":", 2)).toList();
-        Map<String, Watched> found = new HashMap<>();
-        ArraySql.query(template, """
-                select l.id, l.platform, l.listing_id, l.flag_days, l.flag_day_counts, l.first_flagged_at,
-                       l.last_flagged_at, l.last_decision
-                from listing l join unnest(?::varchar[], ?::varchar[]) as t(p, i) on l.platform = t.p and l.listing_id = t.i""",
-                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), new Watched(rs.getLong(1), new Watch(
-                        days(rs.getArray(4)), counts(rs.getArray(5)), instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)), rs.getString(8)))),
-                ArraySql.of("varchar", keys.stream().map(k -> k[0]).toList()),
-                ArraySql.of("varchar", keys.stream().map(k -> k[1]).toList()));
-        return found;
-    }
-
-    private static List<LocalDate> days(java.sql.Array array) throws java.sql.SQLException {
-        return java.util.Arrays.stream((Object[]) array.getArray()).map(d -> ((java.sql.Date) d).toLocalDate()).toList();
-    }
-
-    private static List<Integer> counts(java.sql.Array array) throws java.sql.SQLException {
-        return java.util.Arrays.stream((Object[]) array.getArray()).map(n -> ((Number) n).intValue()).toList();
-    }
-
-    private static Instant instant(java.sql.Timestamp at) {
-        return at == null ? null : at.toInstant();
-    }
-
     /** A new flag of a batch, with its stored JSON and the case it opened or joined. */
     record StoredFlag(NewFlag flag, String payloadJson, long casePk, boolean merged) {
     }
@@ -122,99 +90,34 @@ class IntakeRepository {
      *         joined a case, kept with it beyond the flag retention, and flags received before
      *         flags became signals (each then opened a case, closed at once when triaged low-risk)
      */
-    Map<String, CaseFlag> caseFlags(List<String> flagIds) {
-        Map<String, CaseFlag> found = new HashMap<>();
+    Map<String, OfCase> caseFlags(Collection<String> flagIds) {
+        Map<String, OfCase> found = new HashMap<>();
         if (flagIds.isEmpty()) {
             return found;
         }
-        ArraySql.query(template, """
-                select f.flag_id, c.case_number, f.merged, c.triage_decision, c.priority, c.exploration
-                from flag f join spot_case c on c.id = f.case_pk where f.flag_id = any(?::varchar[])""",
-                (rs, i) -> found.put(rs.getString(1), new CaseFlag(rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        (Integer) rs.getObject(5), rs.getBoolean(6))),
-                ArraySql.of("varchar", flagIds));
+        ArraySql.query(template, "select flag_id, case_pk, merged from flag where flag_id = any(?::varchar[])",
+                (rs, i) -> found.put(rs.getString(1), new OfCase(rs.getLong(2), rs.getBoolean(3))),
+                ArraySql.of("varchar", List.copyOf(flagIds)));
         return found;
     }
 
-    /** @return seller key by "platform:sellerId", created where missing */
-    Map<String, Long> sellers(Collection<NewFlag.Listing> listings) {
-        List<String[]> keys = listings.stream().map(l -> new String[] {l.platform(), l.sellerId()})
-                .collect(java.util.stream.Collectors.toMap(k -> k[0] + ":" + k[1], k -> k, (a, b) -> a, TreeMap::new))
-                .values().stream().toList();
-        Object platforms = ArraySql.of("varchar", keys.stream().map(k -> k[0]).toList());
-        Object sellerIds = ArraySql.of("varchar", keys.stream().map(k -> k[1]).toList());
-        ArraySql.update(template, """
-                insert into seller (platform, seller_id)
-                select p, s from unnest(?::varchar[], ?::varchar[]) with ordinality as t(p, s, n) order by n
-                on conflict (platform, seller_id) do nothing""", platforms, sellerIds);
-        Map<String, Long> found = new HashMap<>();
-        ArraySql.query(template, """
-                select s.id, s.platform, s.seller_id from seller s
-                join unnest(?::varchar[], ?::varchar[]) as t(p, s) on s.platform = t.p and s.seller_id = t.s""",
-                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)), platforms, sellerIds);
-        return found;
+    /** A flag of a case as received, with its case. */
+    record StoredCaseFlag(java.time.Instant receivedAt, String payload, long casePk, boolean merged) {
     }
 
-    /** A listing as its newest flag of the batch describes it, with its watch record after the batch. */
-    record ListingUpdate(NewFlag.Listing listing, Watch watch) {
+    java.util.Optional<StoredCaseFlag> caseFlag(String flagId) {
+        return ArraySql.query(template, """
+                select received_at, payload::text, case_pk, merged from flag where flag_id = ?""",
+                (rs, i) -> new StoredCaseFlag(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getLong(3),
+                        rs.getBoolean(4)), flagId).stream().findFirst();
     }
 
-    /**
-     * Creates or refreshes each listing, with what its newest flag says and its watch record
-     * (held by {@link #hold}, so no other batch changed it since {@link #watched}).
-     * @return listing key by "platform:listingId"
-     */
-    Map<String, Long> listings(Collection<ListingUpdate> updates, Map<String, Long> sellers) {
-        List<ListingUpdate> sorted = updates.stream().sorted(Comparator.comparing((ListingUpdate u) -> u.listing().platform())
-                .thenComparing(u -> u.listing().listingId())).toList();
-        Map<String, Long> found = new HashMap<>();
-        ArraySql.query(template, """
-                insert into listing (platform, listing_id, shop_id, seller_pk, title, brand, category, price_cny, url,
-                                     flag_days, flag_day_counts, first_flagged_at, last_flagged_at, last_decision)
-                select p, l, sh, se, ti, b, c, pr, u, cast(fd as date[]), cast(fc as int4[]), ff, lf, ld
-                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[],
-                            ?::numeric[], ?::varchar[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                            ?::varchar[]) with ordinality as t(p, l, sh, se, ti, b, c, pr, u, fd, fc, ff, lf, ld, n)
-                order by n
-                on conflict (platform, listing_id) do update
-                   set shop_id = excluded.shop_id, seller_pk = excluded.seller_pk, title = excluded.title,
-                       brand = excluded.brand, category = excluded.category, price_cny = excluded.price_cny,
-                       url = excluded.url, updated_at = now(), flag_days = excluded.flag_days,
-                       flag_day_counts = excluded.flag_day_counts, first_flagged_at = excluded.first_flagged_at,
-                       last_flagged_at = excluded.last_flagged_at, last_decision = excluded.last_decision
-                returning id, platform, listing_id""",
-                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)),
-                ArraySql.of("varchar", sorted, u -> u.listing().platform()), ArraySql.of("varchar", sorted, u -> u.listing().listingId()),
-                ArraySql.of("varchar", sorted, u -> u.listing().shopId()),
-                ArraySql.of("int8", sorted, u -> sellers.get(u.listing().platform() + ":" + u.listing().sellerId())),
-                ArraySql.of("varchar", sorted, u -> u.listing().title()), ArraySql.of("varchar", sorted, u -> u.listing().brand()),
-                ArraySql.of("varchar", sorted, u -> u.listing().category().name()),
-                ArraySql.of("numeric", sorted, u -> u.listing().priceCny()), ArraySql.of("varchar", sorted, u -> u.listing().url()),
-                ArraySql.of("text", sorted, u -> literal(u.watch().days())), ArraySql.of("text", sorted, u -> literal(u.watch().counts())),
-                ArraySql.of("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().firstFlaggedAt())),
-                ArraySql.of("timestamptz", sorted, u -> java.sql.Timestamp.from(u.watch().lastFlaggedAt())),
-                ArraySql.of("varchar", sorted, u -> u.watch().lastDecision()));
-        return found;
-    }
-
-    /** A PostgreSQL array literal of plain values (dates, numbers), e.g. {@code {2026-12-01,2026-12-02}}. */
-    private static String literal(List<?> values) {
-        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    /** A flag of a case as stored: the case it opened or (merged) joined. */
+    record OfCase(long casePk, boolean merged) {
     }
 
     /** A seller's record as triage weighs it. */
     record SellerRecord(int priorStrikes, int cleanChecks) {
-    }
-
-    Map<Long, SellerRecord> sellerRecords(Collection<Long> sellerPks) {
-        Map<Long, SellerRecord> found = new HashMap<>();
-        ArraySql.query(template, """
-                select s.id, s.clean_checks,
-                       (select count(*) from spot_case c where c.seller_pk = s.id and c.outcome = 'COUNTERFEIT')
-                from seller s where s.id = any(?::int8[])""",
-                (rs, i) -> found.put(rs.getLong(1), new SellerRecord(rs.getInt(3), rs.getInt(2))),
-                ArraySql.of("int8", List.copyOf(sellerPks)));
-        return found;
     }
 
     /** A flag of a case: the case, and the decision the case was triaged with (null for a flag that joined it). */

@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.spotcheck.cases.CaseJournal;
@@ -22,6 +25,7 @@ import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.db.TransientRetry;
 import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.listing.Listings;
 import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
@@ -52,9 +56,9 @@ public class IntakeService {
     private final TransientRetry retry;
 
     /** What a batch's steps use: the stores and services of intake and of the capabilities it asks. */
-    record Steps(IntakeRepository intake, FlagSignals signals, CaseRepository cases, CaseJournal journal,
-                 CaseProcessStarter processes, SellerNetwork network, TriageTable triage, ExplorationBudget exploration,
-                 FlagPartitions partitions, ObjectMapper json, MeterRegistry meters) {
+    record Steps(IntakeRepository intake, FlagSignals signals, Listings listings, CaseRepository cases,
+                 CaseJournal journal, CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
+                 ExplorationBudget exploration, FlagPartitions partitions, ObjectMapper json, MeterRegistry meters) {
 
         /** Time per step, summed over batches ({@code spotcheck.intake.step}): where intake spends its time. */
         <T> T timed(String step, Supplier<T> work) {
@@ -63,6 +67,30 @@ public class IntakeService {
 
         void timed(String step, Runnable work) {
             Timer.builder("spotcheck.intake.step").tag("step", step).register(meters).record(work);
+        }
+
+        /** The flags of cases on record among these ids, each with its case's number and triage. */
+        Map<String, IntakeRepository.CaseFlag> caseFlags(Collection<String> flagIds) {
+            Map<String, IntakeRepository.OfCase> stored = intake.caseFlags(flagIds);
+            Map<Long, CaseRepository.Triage> triage = cases.triage(stored.values().stream()
+                    .map(IntakeRepository.OfCase::casePk).collect(Collectors.toSet()));
+            Map<String, IntakeRepository.CaseFlag> found = new HashMap<>();
+            stored.forEach((id, flag) -> {
+                CaseRepository.Triage c = triage.get(flag.casePk());
+                found.put(id, new IntakeRepository.CaseFlag(c.caseNumber(), flag.merged(), c.decision(), c.priority(),
+                        c.exploration()));
+            });
+            return found;
+        }
+
+        /** Each seller's record as triage weighs it: strikes (cases closed counterfeit) and clean checks. */
+        Map<Long, IntakeRepository.SellerRecord> sellerRecords(Collection<Long> sellerPks) {
+            Map<Long, Integer> strikes = cases.counterfeitCounts(sellerPks);
+            Map<Long, Integer> clean = network.cleanChecks(sellerPks);
+            Map<Long, IntakeRepository.SellerRecord> found = new HashMap<>();
+            sellerPks.forEach(pk -> found.put(pk, new IntakeRepository.SellerRecord(strikes.getOrDefault(pk, 0),
+                    clean.getOrDefault(pk, 0))));
+            return found;
         }
 
         LocalDate firstRetainedDay(LocalDate today) {
@@ -78,18 +106,23 @@ public class IntakeService {
         }
     }
 
-    IntakeService(IntakeRepository intake, FlagSignals signals, CaseRepository cases, CaseJournal journal,
-                  CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
+    IntakeService(IntakeRepository intake, FlagSignals signals, Listings listings, CaseRepository cases,
+                  CaseJournal journal, CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
                   ExplorationBudget exploration, FlagPartitions partitions, ObjectMapper json, Clock clock,
                   MeterRegistry meters, PlatformTransactionManager transactions, TransientRetry retry) {
-        this.steps = new Steps(intake, signals, cases, journal, processes, network, triage, exploration, partitions,
-                json, meters);
+        this.steps = new Steps(intake, signals, listings, cases, journal, processes, network, triage, exploration,
+                partitions, json, meters);
         this.cases = cases;
         this.processes = processes;
         this.partitions = partitions;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.retry = retry;
+    }
+
+    /** @return those of these flag ids that are on record as flags of cases */
+    public java.util.Set<String> caseFlagsOnRecord(Collection<String> flagIds) {
+        return steps.intake().caseFlags(flagIds).keySet();
     }
 
     /** One flag, in the caller's transaction; a process it starts runs after that commits (job executor). */

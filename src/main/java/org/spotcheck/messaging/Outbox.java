@@ -76,6 +76,12 @@ public class Outbox {
         return id;
     }
 
+    /** @return whether an event of this type whose data has this value at {@code field} is held (sent or not, until purged) */
+    public boolean holds(String type, String field, String value) {
+        return jdbc.sql("select exists (select 1 from outbox_event where type = :type and data ->> :field = :value)")
+                .param("type", type).param("field", field).param("value", value).query(Boolean.class).single();
+    }
+
     private String toJson(Map<String, ?> data) {
         try {
             return json.writeValueAsString(data);

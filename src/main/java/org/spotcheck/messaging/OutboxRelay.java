@@ -2,10 +2,13 @@ package org.spotcheck.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,11 +46,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counter {@value #PARKED_METRIC}; from the next run on it no longer holds up its key (the
  * later rows go out without it: that is what parking is for). Runs on a thread of its own
  * ({@link OutboxRelaySchedule}).
+ * <p>Size: ordering per key, acknowledgement and parking are one protocol over the same rows
+ * and the same run; apart, each half would be wrong on its own.
  */
 @Component
 class OutboxRelay {
 
     static final String SOURCE = "/spotcheck";
+    private static final URI SOURCE_URI = URI.create(SOURCE);
     static final String PARKED_METRIC = "spotcheck.outbox.parked";
     /** Beyond the producer's delivery.timeout.ms: a send not answered by then counts as failed (transient). */
     private static final long SEND_TIMEOUT_SECONDS = 30;
@@ -126,6 +132,7 @@ class OutboxRelay {
      * database, stay on this thread; the producer's callbacks only hand outcomes over.
      */
     private int relayBatch(Run run) {
+        // Size: one run of the relay protocol (read, send in key order, acknowledge, park), kept in one piece
         if (!rows.tryLock()) {
             return 0;
         }
@@ -244,21 +251,16 @@ class OutboxRelay {
     }
 
     private ProducerRecord<String, byte[]> record(Row row) {
-        ObjectNode event = json.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", row.eventId().toString());
-        event.put("source", SOURCE);
-        event.put("type", row.type());
-        if (row.subject() != null) {
-            event.put("subject", row.subject());
-        }
-        event.put("time", row.occurredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        event.put("datacontenttype", "application/json");
-        event.set("data", readTree(row.data()));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.eventKey(),
-                event.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        return record;
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(row.eventId().toString())
+                .withSource(SOURCE_URI)
+                .withType(row.type())
+                .withSubject(row.subject())
+                .withTime(row.occurredAt())
+                .withDataContentType("application/json")
+                .withData(JsonCloudEventData.wrap(readTree(row.data())))
+                .build();
+        return KafkaMessageFactory.createWriter(row.topic(), row.eventKey()).writeStructured(event, JsonFormat.CONTENT_TYPE);
     }
 
     private JsonNode readTree(String data) {

@@ -4,9 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spotcheck.cases.CaseRepository;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,25 +25,46 @@ import org.springframework.web.bind.annotation.RestController;
 class ScreeningController {
 
     private final JdbcClient jdbc;
+    private final CaseRepository cases;
 
-    ScreeningController(JdbcClient jdbc) {
+    ScreeningController(JdbcClient jdbc, CaseRepository cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    /** A key on record: its seller and the seller's network. */
+    private record Holder(String keyType, String platform, String sellerId, boolean banned, long networkId) {
     }
 
     @PostMapping(path = "/api/screenings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional(readOnly = true)
     Screening screen(@Valid @RequestBody Registration registration) {
-        List<Match> matches = new ArrayList<>();
-        registration.keys().forEach((type, hash) -> matches.addAll(jdbc.sql("""
-                select k.key_type, s.platform, s.seller_id, (k.banned or s.banned_at is not null) as banned,
-                       (select count(*) from spot_case c join seller n on n.id = c.seller_pk
-                        where n.network_id = s.network_id and c.outcome = 'COUNTERFEIT') as network_strikes
+        List<Holder> holders = new ArrayList<>();
+        registration.keys().forEach((type, hash) -> holders.addAll(jdbc.sql("""
+                select k.key_type, s.platform, s.seller_id, (k.banned or s.banned_at is not null) as banned, s.network_id
                 from seller_identity_key k join seller s on s.id = k.seller_pk
                 where k.key_type = :type and k.key_hash = :hash""")
-                .param("type", type).param("hash", hash).query(Match.class).list()));
+                .param("type", type).param("hash", hash).query(Holder.class).list()));
+        Map<Long, Long> strikes = networkStrikes(holders.stream().map(Holder::networkId).distinct().toList());
+        List<Match> matches = holders.stream().map(h -> new Match(h.keyType(), h.platform(), h.sellerId(), h.banned(),
+                strikes.getOrDefault(h.networkId(), 0L))).toList();
         String decision = matches.stream().anyMatch(Match::banned) ? "BLOCK"
                 : matches.stream().anyMatch(m -> m.networkStrikes() > 0) ? "REVIEW" : "ALLOW";
         return new Screening(decision, matches);
+    }
+
+    /** Each network's strikes: the cases of its sellers closed as counterfeit (cases counts them). */
+    private Map<Long, Long> networkStrikes(List<Long> networks) {
+        Map<Long, Long> strikes = new HashMap<>();
+        if (networks.isEmpty()) {
+            return strikes;
+        }
+        Map<Long, Long> networkOf = new HashMap<>();
+        jdbc.sql("select id, network_id from seller where network_id in (:networks)").param("networks", networks)
+                .query((rs, i) -> networkOf.put(rs.getLong(1), rs.getLong(2))).list();
+        cases.counterfeitCounts(networkOf.keySet()).forEach((seller, count) ->
+                strikes.merge(networkOf.get(seller), (long) count, Long::sum));
+        return strikes;
     }
 
     record Registration(@Size(max = 200) String idDocumentHash, @Size(max = 200) String bankAccountHash,

@@ -1,6 +1,11 @@
 package org.spotcheck.network;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.db.LockTimeout;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +45,7 @@ public class SellerNetwork {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void addKeys(List<Key> keys) {
+        // Size: one locking protocol for a batch of keys: store, find the shared ones, merge under the lock
         List<Key> present = keys.stream().filter(k -> k.hash() != null && !k.hash().isBlank()).distinct()
                 // one order for every batch, so concurrent batches cannot deadlock on the unique index
                 .sorted(java.util.Comparator.comparing(Key::sellerPk).thenComparing(Key::type).thenComparing(Key::hash))
@@ -104,5 +110,80 @@ public class SellerNetwork {
                 .param("target", target).param("networks", networks).update();
     }
 
-    /** Every seller of the seller's network, itself included. */
+    // ---- sellers: the network owns table seller (and seller_identity_key); other capabilities ask here
+
+    /** A seller as the platform names it. */
+    public record SellerName(String platform, String sellerId) {
+    }
+
+    /** @return seller key by "platform:sellerId", created where missing (one order for every batch) */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Long> ensureSellers(Collection<SellerName> sellers) {
+        List<SellerName> keys = sellers.stream().distinct()
+                .sorted(Comparator.comparing(SellerName::platform).thenComparing(SellerName::sellerId)).toList();
+        Object platforms = ArraySql.of("varchar", keys.stream().map(SellerName::platform).toList());
+        Object sellerIds = ArraySql.of("varchar", keys.stream().map(SellerName::sellerId).toList());
+        ArraySql.update(template, """
+                insert into seller (platform, seller_id)
+                select p, s from unnest(?::varchar[], ?::varchar[]) with ordinality as t(p, s, n) order by n
+                on conflict (platform, seller_id) do nothing""", platforms, sellerIds);
+        Map<String, Long> found = new HashMap<>();
+        ArraySql.query(template, """
+                select s.id, s.platform, s.seller_id from seller s
+                join unnest(?::varchar[], ?::varchar[]) as t(p, s) on s.platform = t.p and s.seller_id = t.s""",
+                (rs, i) -> found.put(rs.getString(2) + ":" + rs.getString(3), rs.getLong(1)), platforms, sellerIds);
+        return found;
+    }
+
+    /** @return each seller's name, by key */
+    public Map<Long, SellerName> names(Collection<Long> sellerPks) {
+        Map<Long, SellerName> found = new HashMap<>();
+        if (!sellerPks.isEmpty()) {
+            ArraySql.query(template, "select id, platform, seller_id from seller where id = any(?::int8[])",
+                    (rs, i) -> found.put(rs.getLong(1), new SellerName(rs.getString(2), rs.getString(3))),
+                    ArraySql.of("int8", List.copyOf(sellerPks)));
+        }
+        return found;
+    }
+
+    public SellerName name(long sellerPk) {
+        return Optional.ofNullable(names(List.of(sellerPk)).get(sellerPk))
+                .orElseThrow(() -> new IllegalStateException("No seller " + sellerPk));
+    }
+
+    /** @return each seller's genuine verdicts (its clean checks), by key */
+    public Map<Long, Integer> cleanChecks(Collection<Long> sellerPks) {
+        Map<Long, Integer> found = new HashMap<>();
+        if (!sellerPks.isEmpty()) {
+            ArraySql.query(template, "select id, clean_checks from seller where id = any(?::int8[])",
+                    (rs, i) -> found.put(rs.getLong(1), rs.getInt(2)), ArraySql.of("int8", List.copyOf(sellerPks)));
+        }
+        return found;
+    }
+
+    /** An item of the seller's was verified genuine: its record improves. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordCleanCheck(long sellerPk) {
+        jdbc.sql("update seller set clean_checks = clean_checks + 1 where id = :id").param("id", sellerPk).update();
+    }
+
+    /** Bans the seller for good, and with it every identity key it holds (a shop registering with one is blocked). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ban(long sellerPk) {
+        jdbc.sql("update seller set banned_at = coalesce(banned_at, now()) where id = :seller")
+                .param("seller", sellerPk).update();
+        jdbc.sql("update seller_identity_key set banned = true where seller_pk = :seller")
+                .param("seller", sellerPk).update();
+    }
+
+    /** The seller's network, and every seller in it (itself included, lowest key first). */
+    public record Network(long id, List<Long> sellerPks) {
+    }
+
+    public Network networkOf(long sellerPk) {
+        long network = jdbc.sql("select network_id from seller where id = :id").param("id", sellerPk)
+                .query(Long.class).single();
+        return new Network(network, jdbc.sql("select id from seller where network_id = :network order by id")
+                .param("network", network).query(Long.class).list());
+    }
 }

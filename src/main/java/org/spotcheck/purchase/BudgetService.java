@@ -11,8 +11,10 @@ import org.spotcheck.cases.CaseClosed;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.Outcome;
 import org.spotcheck.db.LockTimeout;
+import org.spotcheck.listing.Listings;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,16 +33,18 @@ public class BudgetService {
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final Listings listings;
     private final CaseJournal journal;
     private final BudgetProperties properties;
     private final Clock clock;
     private final LockTimeout lockTimeout;
 
-    BudgetService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, BudgetProperties properties,
+    BudgetService(JdbcClient jdbc, CaseRepository cases, Listings listings, CaseJournal journal, BudgetProperties properties,
                   Clock clock, LockTimeout lockTimeout) {
         this.lockTimeout = lockTimeout;
         this.jdbc = jdbc;
         this.cases = cases;
+        this.listings = listings;
         this.journal = journal;
         this.properties = properties;
         this.clock = clock;
@@ -117,10 +121,8 @@ public class BudgetService {
                        coalesce(sum(amount_cny) filter (where status = 'RESERVED'), 0) as reserved
                 from budget_reservation where extract(year from reserved_at at time zone 'UTC') = :year""")
                 .param("year", year).query().singleRow();
-        List<WaitingCase> waiting = jdbc.sql("""
-                select case_number, priority, risk_score, opened_at from spot_case
-                where status = 'AWAITING_BUDGET' and closed_at is null
-                order by priority, risk_score desc, opened_at""").query(WaitingCase.class).list();
+        List<WaitingCase> waiting = cases.waitingInReleaseOrder(CaseStatus.AWAITING_BUDGET).stream()
+                .map(w -> new WaitingCase(w.caseNumber(), w.priority(), w.riskScore(), w.openedAt())).toList();
         return new Overview(year, yearBudget(year), (BigDecimal) sums.get("spent"), (BigDecimal) sums.get("reserved"),
                 allowanceToday(), waiting);
     }
@@ -166,9 +168,7 @@ public class BudgetService {
     }
 
     private BigDecimal expectedCost(long casePk) {
-        BigDecimal price = jdbc.sql("select l.price_cny from spot_case c join listing l on l.id = c.listing_pk where c.id = :id")
-                .param("id", casePk).query(BigDecimal.class).single();
-        return expectedCostAt(price);
+        return expectedCostAt(listings.require(cases.subject(casePk).listingPk()).priceCny());
     }
 
     private Optional<BigDecimal> reservation(long casePk) {

@@ -8,6 +8,7 @@ import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.db.LockTimeout;
+import org.spotcheck.network.SellerNetwork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,15 +26,17 @@ public class PersonaService {
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final SellerNetwork network;
     private final CaseJournal journal;
     private final Duration cooldown;
     private final LockTimeout lockTimeout;
 
-    PersonaService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, BudgetProperties properties,
+    PersonaService(JdbcClient jdbc, CaseRepository cases, SellerNetwork network, CaseJournal journal, BudgetProperties properties,
                    LockTimeout lockTimeout) {
         this.lockTimeout = lockTimeout;
         this.jdbc = jdbc;
         this.cases = cases;
+        this.network = network;
         this.journal = journal;
         this.cooldown = properties.personaCooldown();
     }
@@ -45,24 +48,23 @@ public class PersonaService {
         if (assigned.isPresent()) {
             return assigned;
         }
-        long sellerPk = jdbc.sql("select seller_pk from spot_case where id = :id").param("id", ref.pk())
-                .query(Long.class).single();
+        long sellerPk = cases.sellerOf(ref.pk());
         // cases of one network take turns, so two of them never pick the same persona at once
-        long networkId = jdbc.sql("select network_id from seller where id = :id").param("id", sellerPk)
-                .query(Long.class).single();
+        long networkId = this.network.networkOf(sellerPk).id();
         lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:space, :network)").param("space", SELLER_LOCK_SPACE)
                 .param("network", (int) (networkId ^ (networkId >>> 32))).query().singleRow();
+        // the members as they are now, under the lock
+        SellerNetwork.Network network = this.network.networkOf(sellerPk);
         Optional<Long> free = jdbc.sql("""
                 select p.id from persona p
                 where p.active and not exists (
                     select 1 from persona_assignment a
                     where a.persona_pk = p.id and a.assigned_at > now() - make_interval(secs => cast(:cooldown as double precision))
-                      and a.seller_pk in (select n.id from seller n
-                                          where n.network_id = (select network_id from seller where id = :seller)))
+                      and a.seller_pk in (:network))
                 order by (select max(a.assigned_at) from persona_assignment a where a.persona_pk = p.id) nulls first, p.id
                 limit 1""")
-                .param("seller", sellerPk).param("cooldown", cooldown.toSeconds())
+                .param("network", network.sellerPks()).param("cooldown", cooldown.toSeconds())
                 .query(Long.class).optional();
         if (free.isEmpty()) {
             return Optional.empty();

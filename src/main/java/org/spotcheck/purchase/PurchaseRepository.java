@@ -1,11 +1,13 @@
 package org.spotcheck.purchase;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import org.spotcheck.evidence.PaidPrices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class PurchaseRepository {
+class PurchaseRepository implements PaidPrices {
 
     private final JdbcClient jdbc;
 
@@ -20,5 +22,11 @@ class PurchaseRepository {
                 values (:case, :unavailable, :order, :paid, :buyer) on conflict (case_pk) do nothing""")
                 .param("case", casePk).param("unavailable", listingUnavailable).param("order", orderNumber)
                 .param("paid", paid).param("buyer", buyer).update() == 1;
+    }
+
+    @Override
+    public Optional<BigDecimal> paidFor(long casePk) {
+        return jdbc.sql("select amount_paid_cny from test_purchase where case_pk = :case and amount_paid_cny is not null")
+                .param("case", casePk).query(BigDecimal.class).optional();
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.CounterfeitCaseProcess;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,17 +21,17 @@ public class WaitingCaseReleaser {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingCaseReleaser.class);
 
-    private final JdbcClient jdbc;
+    private final CaseRepository cases;
     private final TransactionTemplate tx;
     private final RuntimeService runtime;
     private final PersonaService personas;
     private final BudgetService budget;
     private final WaitingQueue queue;
 
-    WaitingCaseReleaser(JdbcClient jdbc, TransactionTemplate tx, RuntimeService runtime, PersonaService personas,
+    WaitingCaseReleaser(CaseRepository cases, TransactionTemplate tx, RuntimeService runtime, PersonaService personas,
                         BudgetService budget, WaitingQueue queue) {
         this.queue = queue;
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.tx = tx;
         this.runtime = runtime;
         this.personas = personas;
@@ -53,10 +53,7 @@ public class WaitingCaseReleaser {
     }
 
     private List<String> waiting(CaseStatus status) {
-        return jdbc.sql("""
-                select case_number from spot_case where status = :status and closed_at is null
-                order by priority, risk_score desc, opened_at, id""")
-                .param("status", status.name()).query(String.class).list();
+        return cases.waitingInReleaseOrder(status).stream().map(CaseRepository.Waiting::caseNumber).toList();
     }
 
     /** Takes the free resource and resumes the process in one transaction; another node skips the case meanwhile. */

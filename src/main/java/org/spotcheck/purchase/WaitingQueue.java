@@ -42,9 +42,10 @@ public class WaitingQueue {
     /** Waiting cases passed over because another transaction holds them (being released, expiring). */
     private static final int BUSY_SLACK = 20;
     private static final String WATCHED = "closed unbought, the listing stays watched";
-    private static final RowMapper<Waiting> WAITING = (rs, i) -> new Waiting(rs.getString("case_number"),
-            new ReleaseOrder.Place((Integer) rs.getObject("priority"), rs.getBigDecimal("risk_score"),
-                    rs.getObject("opened_at", OffsetDateTime.class).toInstant(), rs.getLong("id")));
+    private static Waiting waiting(CaseRepository.Waiting c) {
+        return new Waiting(c.caseNumber(), new ReleaseOrder.Place(c.priority(), c.riskScore(), c.openedAt().toInstant(),
+                c.pk()));
+    }
 
     /** How a wait ended without a purchase (the closing tasks' input parameter {@code waitEnd}). */
 
@@ -90,15 +91,12 @@ public class WaitingQueue {
         CaseRef self = cases.require(caseNumber);
         lockTimeout.bound();
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", QUEUE_LOCK).query().singleRow();
-        long waiting = jdbc.sql("""
-                select count(*) from spot_case where status = :status and closed_at is null and id <> :self""")
-                .param("status", CaseStatus.AWAITING_BUDGET.name()).param("self", self.pk()).query(Long.class).single();
+        long waiting = cases.countWaiting(CaseStatus.AWAITING_BUDGET, self.pk());
         long mustLeave = waiting - properties.maxWaiting() + 1;
         if (mustLeave <= 0) {
             return true;
         }
-        ReleaseOrder.Place mine = jdbc.sql("select id, case_number, priority, risk_score, opened_at from spot_case where id = :id")
-                .param("id", self.pk()).query(WAITING).single().place();
+        ReleaseOrder.Place mine = waiting(cases.waiting(self.pk())).place();
         for (Waiting worst : worstWaiting(self.pk(), mustLeave + BUSY_SLACK)) {
             if (!ReleaseOrder.ranksAbove(mine, worst.place())) {
                 return false; // worst first: every case left ranks above this one
@@ -112,13 +110,8 @@ public class WaitingQueue {
 
     /** The cases waiting for budget that would be released last, the last one first. */
     private List<Waiting> worstWaiting(long selfPk, long limit) {
-        return jdbc.sql("""
-                select id, case_number, priority, risk_score, opened_at from spot_case
-                where status = :status and closed_at is null and id <> :self
-                order by priority desc nulls first, risk_score asc nulls last, opened_at desc, id desc
-                limit :limit""")
-                .param("status", CaseStatus.AWAITING_BUDGET.name()).param("self", selfPk).param("limit", limit)
-                .query(WAITING).list();
+        return cases.lastInReleaseOrder(CaseStatus.AWAITING_BUDGET, selfPk, limit).stream()
+                .map(WaitingQueue::waiting).toList();
     }
 
     /** @return false when the case is busy (being released or expiring) or waits on a model without the bound */

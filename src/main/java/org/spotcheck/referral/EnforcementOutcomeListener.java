@@ -1,14 +1,12 @@
 package org.spotcheck.referral;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.spotcheck.messaging.DeadLetters;
+import org.spotcheck.messaging.InboundJson;
 import org.spotcheck.messaging.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,36 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class EnforcementOutcomeListener {
 
-
     private final ReferralService referrals;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final InboundJson inbound;
     private final DeadLetters deadLetters;
 
-    EnforcementOutcomeListener(ReferralService referrals, ObjectMapper json, Validator validator, DeadLetters deadLetters) {
+    EnforcementOutcomeListener(ReferralService referrals, InboundJson inbound, DeadLetters deadLetters) {
         this.referrals = referrals;
-        this.json = json;
-        this.validator = validator;
+        this.inbound = inbound;
         this.deadLetters = deadLetters;
     }
 
     @KafkaListener(topics = Topics.ENFORCEMENT_OUTCOMES)
     void outcome(ConsumerRecord<String, byte[]> record) {
         deadLetters.handle(record, value -> {
-            Message message;
-            try {
-                message = json.readValue(value, Message.class);
-            } catch (Exception e) {
-                throw new DeadLetters.RejectedMessage("not a valid outcome JSON");
-            }
-            Set<ConstraintViolation<ReferralController.OutcomeReport>> violations = validator.validate(message.report());
-            if (message.referralId() == null || message.referralId().isBlank()) {
-                throw new DeadLetters.RejectedMessage("referralId is required");
-            }
-            if (!violations.isEmpty()) {
-                throw new DeadLetters.RejectedMessage("invalid outcome: " + violations.stream()
-                        .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-            }
+            Message message = inbound.read(value, Message.class, "outcome");
+            inbound.check(message.report(), "outcome"); // the report as REST checks it
             // without a report id, the message's own identity (topic, partition, offset) makes a redelivery count once
             String reportId = message.reportId() != null && !message.reportId().isBlank() ? message.reportId()
                     : UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset())
@@ -63,7 +46,7 @@ class EnforcementOutcomeListener {
         });
     }
 
-    record Message(String referralId, String reportId, Integer arrests, Integer sitesClosed,
+    record Message(@NotBlank @Size(max = 100) String referralId, String reportId, Integer arrests, Integer sitesClosed,
                    java.math.BigDecimal seizedValueCny, Boolean closed) {
 
         ReferralController.OutcomeReport report() {

@@ -33,9 +33,11 @@ public class ReferralService {
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LeadPackageProjection leadPackages;
 
     ReferralService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, RuntimeService runtime,
-                    ObjectMapper json, Clock clock) {
+                    ObjectMapper json, Clock clock, LeadPackageProjection leadPackages) {
+        this.leadPackages = leadPackages;
         this.jdbc = jdbc;
         this.cases = cases;
         this.journal = journal;
@@ -74,27 +76,8 @@ public class ReferralService {
     @Transactional
     void assemble(String referralId) {
         long casePk = casePk(referralId);
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("case", jdbc.sql("""
-                select c.case_number, c.opened_at, l.platform, l.listing_id, l.shop_id, l.title, l.brand, l.category,
-                       l.price_cny, l.url, s.seller_id, v.verifier_id, v.verdict, v.report_reference, x.level as sanction
-                from spot_case c join listing l on l.id = c.listing_pk join seller s on s.id = c.seller_pk
-                left join verification v on v.case_pk = c.id and v.verdict = 'COUNTERFEIT'
-                left join sanction x on x.case_pk = c.id where c.id = :case limit 1""")
-                .param("case", casePk).query().singleRow());
-        pkg.put("evidence", jdbc.sql("""
-                select i.kind, i.sha256, i.seal_number, i.storage_location, e.action, e.actor, e.at, e.details, e.entry_hash
-                from evidence_item i join custody_entry e on e.evidence_pk = i.id where i.case_pk = :case order by e.id""")
-                .param("case", casePk).query().listOfRows());
-        List<Map<String, Object>> network = jdbc.sql("""
-                select s.platform, s.seller_id, s.banned_at is not null as banned,
-                       (select count(*) from spot_case o where o.seller_pk = s.id and o.outcome = 'COUNTERFEIT') as strikes,
-                       (select string_agg(o.case_number || ':' || coalesce(o.outcome, o.status), ', ' order by o.id)
-                        from spot_case o where o.seller_pk = s.id) as cases
-                from seller s where s.network_id = (select network_id from seller where id =
-                    (select seller_pk from spot_case where id = :case)) order by s.id""")
-                .param("case", casePk).query().listOfRows();
-        pkg.put("network", network);
+        Map<String, Object> pkg = leadPackages.of(casePk);
+        List<?> network = (List<?>) pkg.get("network");
         jdbc.sql("update referral set lead_package = cast(:pkg as jsonb) where id = :id")
                 .param("pkg", toJson(pkg)).param("id", referralId).update();
         note(referralId, CaseJournal.ACTOR_SYSTEM, "Lead package assembled: " + network.size()
@@ -196,8 +179,7 @@ public class ReferralService {
     }
 
     private void note(String referralId, String actor, String text, String type, Map<String, ?> data) {
-        String caseNumber = jdbc.sql("select c.case_number from referral r join spot_case c on c.id = r.case_pk where r.id = :id")
-                .param("id", referralId).query(String.class).single();
+        String caseNumber = cases.caseNumberOf(casePk(referralId));
         journal.record(cases.require(caseNumber), "REFERRAL", actor, text, type, data);
     }
 

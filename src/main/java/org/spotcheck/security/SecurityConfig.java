@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.spotcheck.security.domain.LoginThrottle;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.spotcheck.security.domain.LoginThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,6 +32,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        // Size: the API's whole access configuration, one chain Spring Security reads as a unit
         // plain path matchers: /engine-rest is Jersey's servlet, not Spring MVC's
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests

@@ -12,6 +12,7 @@ import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.cases.Verdict;
 import org.spotcheck.evidence.CustodyLog;
 import org.spotcheck.evidence.EvidenceService;
+import org.spotcheck.listing.Listings;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ public class VerificationService {
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final Listings listings;
     private final CaseJournal journal;
     private final VerifierRegistry registry;
     private final EvidenceService evidence;
@@ -37,10 +39,12 @@ public class VerificationService {
     private final Outbox outbox;
     private final RuntimeService runtime;
 
-    VerificationService(JdbcClient jdbc, CaseRepository cases, CaseJournal journal, VerifierRegistry registry,
+    VerificationService(JdbcClient jdbc, CaseRepository cases, Listings listings, CaseJournal journal,
+                        VerifierRegistry registry,
                         EvidenceService evidence, CustodyLog custody, Outbox outbox, RuntimeService runtime) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.listings = listings;
         this.journal = journal;
         this.registry = registry;
         this.evidence = evidence;
@@ -53,12 +57,9 @@ public class VerificationService {
     @Transactional
     public String dispatch(String caseNumber, String route) {
         CaseRef ref = cases.require(caseNumber);
-        Map<String, Object> listing = jdbc.sql("""
-                select l.platform, l.listing_id, l.shop_id, l.title, l.brand, l.category, l.url
-                from spot_case c join listing l on l.id = c.listing_pk where c.id = :case""")
-                .param("case", ref.pk()).query().singleRow();
-        String brand = (String) listing.get("brand");
-        String category = (String) listing.get("category");
+        Listings.Facts facts = listings.require(cases.subject(ref.pk()).listingPk());
+        String brand = facts.brand();
+        String category = facts.category();
         String verifier = (VerifierRegistry.RIGHTS_HOLDER.equals(route) ? registry.rightsHolderOf(brand)
                 : registry.labFor(category)).orElseThrow(() -> new IllegalStateException(
                 "No " + route + " registered for brand " + brand + " / category " + category
@@ -79,7 +80,7 @@ public class VerificationService {
         request.put("round", round);
         request.put("verifierId", verifier);
         request.put("route", route);
-        request.put("listing", listing);
+        request.put("listing", requestListing(facts));
         // what the verifier needs to match the parcel: never the persona or the buyer
         request.put("evidence", items.stream().map(i -> {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -94,6 +95,19 @@ public class VerificationService {
         return verifier;
     }
 
+    /** What the verifier needs to find the listing, under the names of the request's contract. */
+    private static Map<String, Object> requestListing(Listings.Facts facts) {
+        Map<String, Object> listing = new LinkedHashMap<>();
+        listing.put("platform", facts.platform());
+        listing.put("listing_id", facts.listingId());
+        listing.put("shop_id", facts.shopId());
+        listing.put("title", facts.title());
+        listing.put("brand", facts.brand());
+        listing.put("category", facts.category());
+        listing.put("url", facts.url());
+        return listing;
+    }
+
     /**
      * Applies a verifier's answer to the latest round, or to {@code forRound} when the
      * verifier names it (the {@code round} of its verification request).
@@ -101,6 +115,7 @@ public class VerificationService {
     @Transactional
     public Answer submit(String caseNumber, String verifier, Verdict verdict, String reportReference, String notes,
                          Integer forRound) {
+        // Size: a verdict's checks under the round's lock, in the order they must run, then its effects
         CaseRef ref = cases.require(caseNumber);
         // locked as the re-route locks it; a round superseded while we waited comes back so marked
         Optional<Round> current = jdbc.sql(ROUND + " where case_pk = :case order by round desc limit 1 for update")

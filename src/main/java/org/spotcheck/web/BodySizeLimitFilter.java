@@ -79,6 +79,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
+            // Size: the counting stream is a ServletInputStream of five methods, all of which must count
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
                 stream = new ServletInputStream() {

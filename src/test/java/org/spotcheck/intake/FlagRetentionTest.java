@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.listing.ListingPurge;
 import org.spotcheck.support.Flags;
 import org.spotcheck.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -24,6 +24,8 @@ import org.w3c.dom.Node;
  * name ({@code ${takeDownListing}}), and its other expressions may only read process
  * variables by name and combine them with operators and literals. Decision tables stay
  * FEEL. Pure Java over the XML: no engine needed to say what is wrong.
+ * <p>Size: the whole of what a process owner may deploy, rule after rule as
+ * docs/process-owners.md lists them; split up, the rules would hide from each other.
  */
 public final class ModelPolicy {
 

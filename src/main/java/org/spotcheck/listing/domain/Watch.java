@@ -1,4 +1,4 @@
-package org.spotcheck.intake.domain;
+package org.spotcheck.listing.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

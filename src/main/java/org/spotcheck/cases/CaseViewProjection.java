@@ -11,18 +11,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of cases: the case view and the paged search, straight from the tables. */
+/**
+ * The case view and the paged case search, a read model across capabilities (the case with
+ * its listing, seller, flags, budget, purchase, evidence, verification, sanction, commands
+ * and referral): a projection may join the tables of other capabilities and writes none
+ * (TableOwnershipTest lists the projections).
+ */
 @Component
-class CaseQueries {
+class CaseViewProjection {
 
     private final JdbcClient jdbc;
 
-    CaseQueries(JdbcClient jdbc) {
+    CaseViewProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     CaseView view(String caseNumber) {
+        // Size: one read model, a query per part of the case view
         Head head = jdbc.sql("""
                 select c.id, c.case_number, c.status, c.outcome, c.opened_at, c.closed_at, c.process_instance_id,
                        c.triage_decision, c.priority, c.exploration,
@@ -135,6 +141,7 @@ class CaseQueries {
 
     @Transactional(readOnly = true)
     CaseView.Page<CaseView.Summary> search(CaseSearch search) {
+        // Size: the search's optional criteria become one statement, with its bounded count
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (search.flagId() != null) {

@@ -1,10 +1,14 @@
-package org.spotcheck.intake;
+package org.spotcheck.listing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.db.ArraySql;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,22 +24,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or deletes in a storm.
  */
 @Component
-class ListingPurge {
+public class ListingPurge {
 
     static final String PURGE = "listing";
     static final int RANGE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ListingPurge.class);
 
     private final JdbcTemplate jdbc;
+    private final CaseRepository cases;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration retention;
     private final int rangesPerRun;
 
-    ListingPurge(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+    ListingPurge(JdbcTemplate jdbc, CaseRepository cases, TransactionTemplate tx, Clock clock,
                  @Value("${spotcheck.retention.flags}") Duration retention,
                  @Value("${spotcheck.retention.listing-ranges-per-run:100}") int rangesPerRun) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.tx = tx;
         this.clock = clock;
         this.retention = retention;
@@ -48,7 +54,7 @@ class ListingPurge {
     }
 
     /** @return listings removed in this run */
-    int purge() {
+    public int purge() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
         int removed = 0;
         for (int i = 0; i < rangesPerRun; i++) {
@@ -67,7 +73,7 @@ class ListingPurge {
     /** @return listings removed from the next range, or -1 once the walk wrapped round (the run ends there) */
     private int purgeRange(Timestamp cutoff) {
         jdbc.update("insert into purge_cursor (purge) values (?) on conflict do nothing", PURGE);
-        java.util.List<Long> cursor = jdbc.queryForList(
+        List<Long> cursor = jdbc.queryForList(
                 "select last_id from purge_cursor where purge = ? for update skip locked", Long.class, PURGE);
         if (cursor.isEmpty()) {
             return -1; // another node is purging
@@ -79,12 +85,17 @@ class ListingPurge {
             return -1;
         }
         long to = from + RANGE;
-        // no lock of intake's is needed: a listing intake flags meanwhile is either updated first (its new
-        // last_flagged_at fails the delete's recheck) or inserted anew after the delete, watch record and all
-        int removed = jdbc.update("""
-                delete from listing l
-                where l.id > ? and l.id <= ? and coalesce(l.last_flagged_at, l.updated_at) < ?
-                  and not exists (select 1 from spot_case c where c.listing_pk = l.id)""", from, to, cutoff);
+        List<Long> stale = jdbc.queryForList("""
+                select id from listing where id > ? and id <= ? and coalesce(last_flagged_at, updated_at) < ?""",
+                Long.class, from, to, cutoff);
+        Set<Long> keep = cases.listingsWithCases(stale);
+        List<Long> gone = stale.stream().filter(id -> !keep.contains(id)).toList();
+        // no lock of intake's is needed: a listing intake flags meanwhile (a case opens only for a listing flagged
+        // now) is either updated first (its new last_flagged_at fails the delete's recheck) or inserted anew after
+        // the delete, watch record and all
+        int removed = gone.isEmpty() ? 0 : ArraySql.update(jdbc, """
+                delete from listing where id = any(?::int8[]) and coalesce(last_flagged_at, updated_at) < ?""",
+                ArraySql.of("int8", gone), cutoff);
         jdbc.update("update purge_cursor set last_id = ?, moved_at = now() where purge = ?", to, PURGE);
         return removed;
     }
