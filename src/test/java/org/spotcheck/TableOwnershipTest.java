@@ -49,7 +49,10 @@ class TableOwnershipTest {
     private static final Path MAIN = Path.of("src/main/java/org/spotcheck");
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-    private static final Pattern TABLE = Pattern.compile("(?i)\\b(from|join|into|update|table)\\s+(\\w+)");
+    /** A table after a keyword, schema-qualified or not. */
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(from|join|into|update|table|using)\\s+(?:\\w+\\.)?(\\w+)");
+    /** The further tables of a comma join: {@code from flag f, spot_case c}. */
+    private static final Pattern COMMA_JOIN = Pattern.compile("(?i),\\s*(?:\\w+\\.)?(\\w+)\\s+(?:as\\s+)?\\w+\\s*(?=,|\\bwhere\\b|\\bjoin\\b|\\)|$)");
     private static final Pattern WRITE = Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+(\\w+)");
 
     @Test
@@ -75,15 +78,14 @@ class TableOwnershipTest {
                 String name = MAIN.relativize(file).toString();
                 String capability = name.contains("/") ? name.substring(0, name.indexOf('/')) : "";
                 for (String sql : sqlOf(Files.readString(file))) {
-                    Matcher used = TABLE.matcher(sql);
-                    while (used.find()) {
-                        String owner = OWNERS.get(used.group(2).toLowerCase());
+                    for (String table : tables(sql)) {
+                        String owner = OWNERS.get(table.toLowerCase());
                         if (owner == null) {
                             continue; // a column, a function, a CTE: not one of our tables
                         }
                         references++;
                         if (!owner.equals(capability) && !PROJECTIONS.contains(name)) {
-                            trespasses.add(name + " uses " + used.group(2) + " (owned by " + owner + ")");
+                            trespasses.add(name + " uses " + table + " (owned by " + owner + ")");
                         }
                     }
                     Matcher written = WRITE.matcher(sql);
@@ -100,18 +102,31 @@ class TableOwnershipTest {
         assertThat(trespasses).isEmpty();
     }
 
-    /** The scan finds a join hidden in a text block, as any trespass would be written. */
+    /** The scan finds the tables of a statement however it names them, as any trespass would be written. */
     @Test
-    void theScanSeesAJoinInATextBlock() {
-        String code = "jdbc.sql(\"\"\"\n select l.price_cny from spot_case c\n join listing l on l.id = c.listing_pk\"\"\")";
-        List<String> tables = new ArrayList<>();
+    void theScanSeesEveryWayOfNamingATable() {
+        String code = "jdbc.sql(\"\"\"\n select l.price_cny from spot_case c\n join listing l on l.id = c.listing_pk\"\"\");"
+                + " jdbc.sql(\"select 1 from flag f, public.seller s, verifier v where f.x = s.y\");"
+                + " jdbc.sql(\"delete from persona p using test_purchase t where t.persona = p.id\")";
+        List<String> found = new ArrayList<>();
         for (String sql : sqlOf(code)) {
-            Matcher used = TABLE.matcher(sql);
-            while (used.find()) {
-                tables.add(used.group(2));
-            }
+            found.addAll(tables(sql));
         }
-        assertThat(tables).containsExactly("spot_case", "listing");
+        assertThat(found).containsExactlyInAnyOrder("spot_case", "listing", "flag", "seller", "verifier", "persona",
+                "test_purchase");
+    }
+
+    private static List<String> tables(String sql) {
+        List<String> found = new ArrayList<>();
+        Matcher used = TABLE.matcher(sql);
+        while (used.find()) {
+            found.add(used.group(2));
+        }
+        Matcher more = COMMA_JOIN.matcher(sql);
+        while (more.find()) {
+            found.add(more.group(1));
+        }
+        return found;
     }
 
     private static List<String> sqlOf(String code) {

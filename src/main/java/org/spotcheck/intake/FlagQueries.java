@@ -88,7 +88,7 @@ class FlagQueries {
         ObjectNode listing = json.createObjectNode().put("platform", facts.platform()).put("listingId", facts.listingId())
                 .put("shopId", facts.shopId()).put("sellerId", network.name(facts.sellerPk()).sellerId())
                 .put("title", facts.title()).put("brand", facts.brand()).put("category", facts.category())
-                .put("priceCny", facts.priceCny()).put("url", facts.url());
+                .put("priceCny", facts.priceCny().doubleValue()).put("url", facts.url());
         Watch watch = watched.watch();
         CaseRepository.ListingCases ofListing = cases.ofListing(platform, listingId, LISTING_CASES);
         return Optional.of(new ListingView(listing, new WatchView(watch.recentFlags(LocalDate.now(clock.withZone(

@@ -119,8 +119,9 @@ public class SellerNetwork {
     /** @return seller key by "platform:sellerId", created where missing (one order for every batch) */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Long> ensureSellers(Collection<SellerName> sellers) {
+        // by "platform:sellerId", the order every node has always taken these rows' locks in
         List<SellerName> keys = sellers.stream().distinct()
-                .sorted(Comparator.comparing(SellerName::platform).thenComparing(SellerName::sellerId)).toList();
+                .sorted(Comparator.comparing((SellerName s) -> s.platform() + ":" + s.sellerId())).toList();
         Object platforms = ArraySql.of("varchar", keys.stream().map(SellerName::platform).toList());
         Object sellerIds = ArraySql.of("varchar", keys.stream().map(SellerName::sellerId).toList());
         ArraySql.update(template, """

@@ -61,10 +61,13 @@ public class PersonaService {
                 where p.active and not exists (
                     select 1 from persona_assignment a
                     where a.persona_pk = p.id and a.assigned_at > now() - make_interval(secs => cast(:cooldown as double precision))
-                      and a.seller_pk in (:network))
+                      and a.seller_pk = any(cast(:network as int8[])))
                 order by (select max(a.assigned_at) from persona_assignment a where a.persona_pk = p.id) nulls first, p.id
                 limit 1""")
-                .param("network", network.sellerPks()).param("cooldown", cooldown.toSeconds())
+                // the members as one array literal: one parameter, whatever the network's size
+                .param("network", network.sellerPks().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("cooldown", cooldown.toSeconds())
                 .query(Long.class).optional();
         if (free.isEmpty()) {
             return Optional.empty();

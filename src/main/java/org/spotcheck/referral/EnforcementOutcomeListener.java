@@ -1,7 +1,6 @@
 package org.spotcheck.referral;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +45,7 @@ class EnforcementOutcomeListener {
         });
     }
 
-    record Message(@NotBlank @Size(max = 100) String referralId, String reportId, Integer arrests, Integer sitesClosed,
+    record Message(@NotBlank String referralId, String reportId, Integer arrests, Integer sitesClosed,
                    java.math.BigDecimal seizedValueCny, Boolean closed) {
 
         ReferralController.OutcomeReport report() {

@@ -72,6 +72,10 @@ class FlagsAsSignalsTest extends IntegrationTest {
         assertThat(api().post("/api/cases", "intake", second.toString()).json().get("decision").asText()).isEqualTo("MONITOR");
 
         JsonNode watched = api().get("/api/listings/" + platform + "/" + listingId, "analyst").json();
+        assertThat(watched.get("listing").fieldNames()).toIterable().containsExactly("platform", "listingId", "shopId",
+                "sellerId", "title", "brand", "category", "priceCny", "url");
+        assertThat(watched.at("/listing/sellerId").asText()).isEqualTo(Flags.listing(first).get("sellerId").asText());
+        assertThat(watched.at("/listing/priceCny").isDouble()).as("a number, as it always was").isTrue();
         assertThat(watched.at("/watch/flagsLast30Days").asInt()).isEqualTo(2);
         assertThat(watched.at("/watch/lastDecision").asText()).isEqualTo("MONITOR");
         assertThat(watched.has("openCase")).isFalse();

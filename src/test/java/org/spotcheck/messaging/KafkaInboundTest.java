@@ -105,16 +105,21 @@ class KafkaInboundTest extends CaseFlows {
                 + " \"reportReference\": \"K-1\"}";
         String wrongVerifier = "{\"caseNumber\": \"" + c.number() + "\", \"verifierId\": \"lab-cqi\", \"verdict\": \"COUNTERFEIT\","
                 + " \"reportReference\": \"K-2\"}";
+        // a verdict is given by name: 0 is not COUNTERFEIT (the enum's first constant)
+        String numbered = "{\"caseNumber\": \"" + c.number() + "\", \"verifierId\": \"rh-acme\", \"verdict\": 0,"
+                + " \"reportReference\": \"K-0\"}";
 
+        KafkaClient.send(kafkaBrokers(), Topics.VERIFICATION_RESULTS, c.number(), numbered);
         KafkaClient.send(kafkaBrokers(), Topics.VERIFICATION_RESULTS, c.number(), wrongVerifier);
         KafkaClient.send(kafkaBrokers(), Topics.VERIFICATION_RESULTS, c.number(), genuine);
         KafkaClient.send(kafkaBrokers(), Topics.VERIFICATION_RESULTS, c.number(), genuine); // redelivered
 
         await("the genuine verdict", () -> "GENUINE".equals(view(c).get("outcome").asText()));
         List<ConsumerRecord<String, String>> dead = KafkaClient.read(kafkaBrokers(), Topics.VERIFICATION_RESULTS + ".DLT",
-                r -> c.number().equals(r.key()), 1);
-        assertThat(dead).hasSize(1);
-        assertThat(header(dead.get(0), DeadLetters.REASON)).contains("not routed to verifier lab-cqi");
+                r -> c.number().equals(r.key()), 2);
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0), DeadLetters.REASON)).startsWith("not a valid verification result JSON");
+        assertThat(header(dead.get(1), DeadLetters.REASON)).contains("not routed to verifier lab-cqi");
         assertThat(view(c).get("timeline").toString().split("Verdict GENUINE", -1)).hasSize(2);
     }
 
