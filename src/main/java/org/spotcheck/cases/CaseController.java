@@ -2,10 +2,9 @@ package org.spotcheck.cases;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
-import java.util.Map;
 import org.spotcheck.cases.domain.Paging;
 import org.spotcheck.security.Groups;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -81,9 +80,6 @@ class CaseController {
 
     /** A 400 naming the bad parameter, as the validation of the others names theirs. */
     private static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(field, message).getBody(), null);
     }
 }

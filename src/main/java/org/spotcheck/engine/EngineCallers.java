@@ -3,9 +3,13 @@ package org.spotcheck.engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -54,5 +58,24 @@ final class EngineCallers {
                 identity.setAuthentication(before);
             }
         }
+    }
+
+    /** What completing or claiming the task checks: TASK_WORK or UPDATE on it or on its process definition. */
+    static boolean mayWork(ProcessEngine engine, Authentication caller, String taskId) {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return EngineCallers.as(engine, caller, () -> config.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return false; // ended meanwhile
+            }
+            try {
+                for (CommandChecker checker : config.getCommandCheckers()) {
+                    checker.checkTaskWork(task);
+                }
+                return true;
+            } catch (AuthorizationException refused) {
+                return false;
+            }
+        }));
     }
 }

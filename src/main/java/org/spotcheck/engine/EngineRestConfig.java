@@ -1,6 +1,7 @@
 package org.spotcheck.engine;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -19,7 +18,10 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /** Camunda's engine REST API at {@code /engine-rest}, its errors rewritten as problem+json. */
@@ -27,9 +29,15 @@ import org.springframework.stereotype.Component;
 @ApplicationPath("/engine-rest")
 class EngineRestConfig extends CamundaJerseyResourceConfig {
 
+    private final ObjectMapper json;
+
+    EngineRestConfig(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(ProblemJsonErrors.class);
+        register(new ProblemJsonErrors(json));
         register(NoStore.class);
         // ahead of Camunda's own mapper for the same exception type
         register(RejectedTaskInput.class, 1);
@@ -87,6 +95,12 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
 
+        private final ObjectMapper json;
+
+        ProblemJsonErrors(ObjectMapper json) {
+            this.json = json;
+        }
+
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
             if (response.getStatus() < 400) {
@@ -105,22 +119,26 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                         : HttpStatus.resolve(response.getStatus()).getReasonPhrase());
             }
             HttpStatus status = HttpStatus.resolve(response.getStatus());
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", status == null ? "Error" : status.getReasonPhrase());
-            problem.put("status", response.getStatus());
             // a server-side failure may carry SQL or internals: the log has them, the caller does not
-            problem.put("detail", response.getStatus() >= 500
-                    ? "Something went wrong on our side; nothing was changed. The error is logged." : withPagingHint(error));
-            problem.put("camundaType", error.getType());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(response.getStatus()),
+                    response.getStatus() >= 500
+                            ? "Something went wrong on our side; nothing was changed. The error is logged."
+                            : withPagingHint(error));
+            problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
+            problem.setProperty("camundaType", error.getType());
             if (error.getCode() != null) {
-                problem.put("code", error.getCode());
+                problem.setProperty("code", error.getCode());
             }
             if (error instanceof ParseExceptionDto parse && parse.getDetails() != null) {
                 // per resource, the errors with their element ids: what Modeler shows a process owner
-                problem.put("details", parse.getDetails());
+                problem.setProperty("details", parse.getDetails());
             }
-            response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
+            try {
+                // Spring's mapper writes the properties beside the standard fields, as on /api
+                response.setEntity(Problems.json(json, problem), response.getEntityAnnotations(), PROBLEM_JSON);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** The engine's refusal of an unbounded list query names no way out: say how to page. */

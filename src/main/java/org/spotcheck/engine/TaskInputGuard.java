@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spotcheck.security.Groups;
-import org.spotcheck.security.ProblemResponses;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -84,10 +84,20 @@ class TaskInputGuard extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than " + MAX_BODY + " bytes");
             return;
         }
-        Set<String> unexpected = unexpectedVariables(engine, task.group(3), body);
+        FormRules form = formOf(engine, task.group(3));
+        Set<String> unexpected = unexpectedVariables(engine, task.group(3), body, form);
         if (!unexpected.isEmpty()) {
             refuse(request, response, HttpStatus.BAD_REQUEST, "This task takes the fields of its form only, as typed "
                     + "values; refused: " + String.join(", ", unexpected));
+            return;
+        }
+        // only who may work the task learns what its form refuses: anyone else gets the engine's own answer (403)
+        boolean mayWork = form != null && (admin || EngineCallers.mayWork(engine, user, task.group(3)));
+        Map<String, String> problems = mayWork ? form.problems(values(body)) : Map.of();
+        if (!problems.isEmpty()) {
+            // the form's validate blocks, as Tasklist applies them: the one source of each field's limits
+            refuse(request, response, HttpStatus.BAD_REQUEST, "The form refuses: " + problems.entrySet().stream()
+                    .map(p -> p.getKey() + " " + p.getValue()).collect(java.util.stream.Collectors.joining("; ")));
             return;
         }
         TaskActors.takeRefusal();
@@ -107,7 +117,7 @@ class TaskInputGuard extends OncePerRequestFilter {
      * with another value than the task shows (a browser may send read-only fields back as
      * they were). Empty when it cannot tell: the engine then decides.
      */
-    private Set<String> unexpectedVariables(ProcessEngine engine, String taskId, byte[] body) {
+    private Set<String> unexpectedVariables(ProcessEngine engine, String taskId, byte[] body, FormRules form) {
         // Size: every shape of a completion body engine-rest and Tasklist send, answered in one place
         JsonNode completion;
         try {
@@ -132,14 +142,14 @@ class TaskInputGuard extends OncePerRequestFilter {
                 return Set.of(abbreviate(variable.getKey()) + " (a typed value {\"value\": …, \"type\": …} is expected)");
             }
         }
+        if (form == null) {
+            return Set.of();
+        }
+        Map<String, Boolean> fields = form.fields();
         IdentityService identity = engine.getIdentityService();
         Authentication caller = identity.getCurrentAuthentication();
         identity.clearAuthentication(); // the form's shape is no secret; whether the caller may act, the engine decides
         try {
-            Map<String, Boolean> fields = formFields(engine, taskId);
-            if (fields == null) {
-                return Set.of();
-            }
             Set<String> unexpected = new TreeSet<>();
             variables.fields().forEachRemaining(variable -> {
                 String name = variable.getKey();
@@ -178,35 +188,39 @@ class TaskInputGuard extends OncePerRequestFilter {
         return submitted.equals(shown);
     }
 
-    /** @return the form's keys, each editable or read-only; null for a task not there or without a deployed form */
-    private Map<String, Boolean> formFields(ProcessEngine engine, String taskId) {
+    /** @return the task's deployed form; null for a task not there or without one */
+    private FormRules formOf(ProcessEngine engine, String taskId) {
+        IdentityService identity = engine.getIdentityService();
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication(); // the form's shape is no secret; whether the caller may act, the engine decides
         try {
             Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null || task.getCamundaFormRef() == null) {
                 return null;
             }
             try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
-                Map<String, Boolean> keys = new LinkedHashMap<>();
-                collectKeys(json.readTree(form), keys);
-                return keys;
+                return FormRules.of(json.readTree(form));
             }
         } catch (IOException | RuntimeException noForm) {
             return null;
+        } finally {
+            identity.setAuthentication(caller);
         }
     }
 
-    private static void collectKeys(JsonNode node, Map<String, Boolean> keys) {
-        if (node.isObject() && node.hasNonNull("key") && node.hasNonNull("type")) {
-            keys.put(node.get("key").asText(), !node.path("readonly").asBoolean(false)
-                    && !node.path("disabled").asBoolean(false));
-        }
-        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
-            collectKeys(children.next(), keys);
-        }
+    /** The values a completion body sets, by name (its shape was checked by {@link #unexpectedVariables}). */
+    private Map<String, Object> values(byte[] body) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        json.readTree(body).path("variables").fields().forEachRemaining(variable -> {
+            JsonNode value = variable.getValue().path("value");
+            values.put(variable.getKey(), value.isTextual() ? value.asText() : value.isBoolean() ? value.asBoolean()
+                    : value.isNumber() ? value.numberValue() : null);
+        });
+        return values;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemResponses.write(json, request, response, status, detail);
+        Problems.write(json, request, response, status, detail);
     }
 }

@@ -9,16 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.spotcheck.security.Groups;
-import org.spotcheck.security.ProblemResponses;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -86,7 +82,7 @@ class TaskRecordsGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!admin && !mayWork(engine, caller, taskId)) {
+        if (!admin && !EngineCallers.mayWork(engine, caller, taskId)) {
             refuse(request, response, HttpStatus.FORBIDDEN, "Only who may work on task " + taskId
                     + " (its assignee or candidates) adds, changes or deletes its " + task.group(3) + "s");
             return;
@@ -109,24 +105,6 @@ class TaskRecordsGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** What completing or claiming the task checks: TASK_WORK or UPDATE on it or on its process definition. */
-    private static boolean mayWork(ProcessEngine engine, Authentication caller, String taskId) {
-        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return EngineCallers.as(engine, caller, () -> config.getCommandExecutorTxRequired().execute(context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return false; // ended meanwhile
-            }
-            try {
-                for (CommandChecker checker : config.getCommandCheckers()) {
-                    checker.checkTaskWork(task);
-                }
-                return true;
-            } catch (AuthorizationException refused) {
-                return false;
-            }
-        }));
-    }
 
     /** @return the process instance a comment body names other than the task's own, else null */
     private String otherInstance(byte[] body, String own) {
@@ -145,6 +123,6 @@ class TaskRecordsGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemResponses.write(json, request, response, status, detail);
+        Problems.write(json, request, response, status, detail);
     }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.engine.TaskActors;
-import org.spotcheck.evidence.domain.Sha256;
 import org.spotcheck.network.SellerNetwork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,6 @@ class ParcelIntakeDelegates {
     private static final String SEAL_NUMBER = Vars.SEAL_NUMBER.getName();
     private static final String STORAGE_LOCATION = Vars.STORAGE_LOCATION.getName();
     private static final String PHOTO_SHA256 = Vars.PHOTO_SHA256.getName();
-    private static final String RETURN_ADDRESS_HASH = Vars.RETURN_ADDRESS_HASH.getName();
 
     @Bean
     TaskListener parcelReported(EvidenceService evidence) {
@@ -34,16 +32,12 @@ class ParcelIntakeDelegates {
             }
             Map<String, String> problems = new LinkedHashMap<>();
             Map<String, Object> values = task.getVariables();
-            String seal = text(values, SEAL_NUMBER, 100, problems);
-            text(values, STORAGE_LOCATION, 200, problems);
-            String photo = text(values, PHOTO_SHA256, 64, problems);
-            if (photo != null && !Sha256.isHex(photo)) {
-                problems.put(PHOTO_SHA256, "must be exactly 64 hexadecimal characters");
-            }
-            Object returnAddress = values.get(RETURN_ADDRESS_HASH);
-            if (returnAddress != null && (!(returnAddress instanceof String r) || r.length() > 200)) {
-                problems.put(RETURN_ADDRESS_HASH, "must be text of at most 200 characters");
-            }
+            // lengths and the photo hash's form are the form's rules (forms/record-parcel-intake.form), applied at
+            // both task doors before this runs (engine.FormRules); here what storing the sample needs, and the seal's
+            // uniqueness, which no form can know
+            String seal = text(values, SEAL_NUMBER, problems);
+            text(values, STORAGE_LOCATION, problems);
+            text(values, PHOTO_SHA256, problems);
             if (seal != null && evidence.sealInUse(seal)) {
                 problems.put(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique");
             }
@@ -69,14 +63,10 @@ class ParcelIntakeDelegates {
         };
     }
 
-    private static String text(Map<String, Object> values, String field, int max, Map<String, String> problems) {
+    private static String text(Map<String, Object> values, String field, Map<String, String> problems) {
         Object value = values.get(field);
         if (!(value instanceof String s) || s.isBlank()) {
             problems.put(field, "is required");
-            return null;
-        }
-        if (s.trim().length() > max) {
-            problems.put(field, "must be at most " + max + " characters");
             return null;
         }
         return s.trim();

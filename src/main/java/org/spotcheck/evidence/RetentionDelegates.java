@@ -14,14 +14,10 @@ class RetentionDelegates {
 
     @Bean
     TaskListener retentionReviewed() {
-        return TaskActors.requireBoolean(Vars.EXTEND_HOLD.getName(), "true = keep it longer, false = dispose", (task, extend) -> {
-            Object witness = task.getVariable(Vars.DISPOSAL_WITNESS.getName());
-            if (!extend && (!(witness instanceof String name) || name.isBlank() || name.length() > 200)) {
-                throw TaskActors.refuse(Vars.DISPOSAL_WITNESS.getName(),
-                        "disposalWitness is required to dispose of evidence: the name of the witness (up to 200 characters)");
-            }
-            Vars.REVIEWED_BY.on(task.getExecution()).set(TaskActors.actor(task));
-        });
+        // the witness's rules (required to dispose, up to 200 characters) are the form's
+        // (forms/review-retention.form), applied at both task doors (engine.FormRules)
+        return TaskActors.requireBoolean(Vars.EXTEND_HOLD.getName(), "true = keep it longer, false = dispose",
+                (task, extend) -> Vars.REVIEWED_BY.on(task.getExecution()).set(TaskActors.actor(task)));
     }
 
     @Bean

@@ -1,17 +1,14 @@
 package org.spotcheck.intake;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.db.LockTimeout;
 import org.spotcheck.intake.domain.NewFlag;
-import org.spotcheck.listing.domain.Watch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -23,15 +23,10 @@ class ReferralDelegates {
     @Bean
     TaskListener leadPackagePrepared() {
         return task -> {
+            // the fields' rules (an agency of the list, jurisdiction and summary required and bounded) are the
+            // form's (forms/prepare-lead-package.form), applied at both task doors (engine.FormRules); the agency is
+            // read as the closed set it is
             TaskActors.requireOneOf(task, Vars.AGENCY.getName(), Agency.class);
-            for (String field : new String[] {Vars.JURISDICTION.getName(), Vars.SUMMARY.getName()}) {
-                Object value = task.getVariable(field);
-                boolean summary = field.equals(Vars.SUMMARY.getName());
-                if (!(value instanceof String s) || s.isBlank() || s.length() > (summary ? 4000 : 100)) {
-                    throw TaskActors.refuse(field, field + " is required (" + (summary
-                            ? "up to 4000 characters" : "the province, up to 100 characters") + ")");
-                }
-            }
             Vars.ACTOR.on(task.getExecution()).set(TaskActors.actor(task));
         };
     }

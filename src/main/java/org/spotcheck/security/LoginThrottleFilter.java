@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.spotcheck.security.domain.LoginThrottle;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -58,7 +59,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
-            ProblemResponses.write(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
+            Problems.write(json, request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "Too many failed sign-ins from this address: try again in " + seconds + " s");
             return;
         }

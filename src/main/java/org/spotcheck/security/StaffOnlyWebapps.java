@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,12 +44,12 @@ class StaffOnlyWebapps extends OncePerRequestFilter {
             String user = request.getParameter("username");
             if (user != null && !isStaff(identity.createGroupQuery().groupMember(user).list().stream()
                     .map(Group::getId).toList())) {
-                ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED, "Unknown user or wrong password");
+                Problems.write(json, request, response, HttpStatus.UNAUTHORIZED, "Unknown user or wrong password");
                 return;
             }
         } else if (PASSWORD_ORACLE.matcher(RoutedPath.of(request)).matches()) {
             // checks any user's password without the sign-in throttle: no one may use it
-            ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN,
+            Problems.write(json, request, response, HttpStatus.FORBIDDEN,
                     "Passwords are checked by signing in only");
             return;
         } else if (RoutedPath.of(request).startsWith("/camunda/api/")) {
@@ -57,7 +58,7 @@ class StaffOnlyWebapps extends OncePerRequestFilter {
             if (logins != null) {
                 for (UserAuthentication login : logins.getAuthentications()) {
                     if (!isStaff(login.getGroupIds())) {
-                        ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN,
+                        Problems.write(json, request, response, HttpStatus.FORBIDDEN,
                                 "The webapps are for spotcheck staff; verifiers and integrations use /api");
                         return;
                     }

@@ -116,8 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
                                                   List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.problem(status, title, detail);
         if (errors != null) {
             problem.setProperty("errors", errors.stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList());

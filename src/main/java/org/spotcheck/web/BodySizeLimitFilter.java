@@ -1,5 +1,6 @@
 package org.spotcheck.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,9 +26,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long bodyLimit;
     private final long batchLimit;
+    private final ObjectMapper json;
 
     BodySizeLimitFilter(@Value("${spotcheck.api.max-body-bytes:65536}") long maxBodyBytes,
-                        @Value("${spotcheck.api.max-batch-body-bytes:4194304}") long maxBatchBodyBytes) {
+                        @Value("${spotcheck.api.max-batch-body-bytes:4194304}") long maxBatchBodyBytes,
+                        ObjectMapper json) {
+        this.json = json;
         this.bodyLimit = maxBodyBytes;
         this.batchLimit = maxBatchBodyBytes;
     }
@@ -43,10 +47,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = BATCH_PATH.equals(request.getServletPath()) ? batchLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"" + new TooLarge(limit).getMessage() + "\"}");
+            Problems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    new TooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
