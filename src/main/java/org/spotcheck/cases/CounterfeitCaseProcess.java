@@ -115,6 +115,15 @@ public final class CounterfeitCaseProcess {
         }
     }
 
+    /** Ids of the forms of its user tasks ({@code camunda:formRef}, forms/*.form). */
+    public static final class Forms {
+        public static final String PERFORM_TEST_PURCHASE = "perform-test-purchase";
+        public static final String RECORD_PARCEL_INTAKE = "record-parcel-intake";
+
+        private Forms() {
+        }
+    }
+
     /** Messages the process waits for. */
     public static final class Messages {
         public static final String PERSONA_AVAILABLE = "PersonaAvailable";

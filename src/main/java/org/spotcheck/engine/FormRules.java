@@ -21,10 +21,17 @@ public final class FormRules {
     private static final Pattern HIDE = Pattern.compile(
             "^=\\s*(?:not\\(\\s*(\\w+)\\s*\\)|(\\w+)(?:\\s*=\\s*(true|false))?)\\s*$");
 
+    private final String id;
     private final Map<String, JsonNode> fields = new LinkedHashMap<>();
 
     private FormRules(JsonNode form) {
+        this.id = form.path("id").asText(null);
         collect(form);
+    }
+
+    /** The form's id, as a user task's {@code camunda:formRef} names it. */
+    public String id() {
+        return id;
     }
 
     public static FormRules of(JsonNode form) {

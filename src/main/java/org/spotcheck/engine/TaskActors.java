@@ -8,9 +8,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /** Helpers for task listeners: who acts, and how bad input is refused. */
 public final class TaskActors {
 
-    /** The refusal of the current completion, for callers that only see the engine's wrapped 500. */
-    private static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
-
     private TaskActors() {
     }
 
@@ -23,17 +20,13 @@ public final class TaskActors {
         return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 
-    /** Refuses the completion: the task stays open and the caller gets a 400 naming the field. */
+    /**
+     * Refuses the completion: the task stays open. The task doors refuse bad input before the
+     * engine (TaskInputGuard, with the form's rules and the {@link TaskInputRule}s), so this is
+     * the engine's own last word, for a completion that came another way.
+     */
     public static FormFieldValidationException refuse(String field, String message) {
-        REFUSAL.set(message);
         return new FormFieldValidationException(field, message);
-    }
-
-    /** @return the message of the last refusal on this thread, if any, and forgets it */
-    static String takeRefusal() {
-        String message = REFUSAL.get();
-        REFUSAL.remove();
-        return message;
     }
 
     /** The task's {@code variable}, required to name one of {@code type}'s constants: refused otherwise. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +25,6 @@ import org.spotcheck.security.Groups;
 import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A task's user may set only the fields of the task's form, and only by completing it.
@@ -43,9 +43,11 @@ class TaskInputGuard extends OncePerRequestFilter {
     private static final int MAX_BODY = 1 << 20;
 
     private final ObjectMapper json;
+    private final List<TaskInputRule> rules;
 
-    TaskInputGuard(ObjectMapper json) {
+    TaskInputGuard(ObjectMapper json, List<TaskInputRule> rules) {
         this.json = json;
+        this.rules = List.copyOf(rules);
     }
 
     @Override
@@ -93,23 +95,13 @@ class TaskInputGuard extends OncePerRequestFilter {
         }
         // only who may work the task learns what its form refuses: anyone else gets the engine's own answer (403)
         boolean mayWork = form != null && (admin || EngineCallers.mayWork(engine, user, task.group(3)));
-        Map<String, String> problems = mayWork ? form.problems(values(body)) : Map.of();
+        Map<String, String> problems = mayWork ? problems(form, values(body)) : Map.of();
         if (!problems.isEmpty()) {
-            // the form's validate blocks, as Tasklist applies them: the one source of each field's limits
             refuse(request, response, HttpStatus.BAD_REQUEST, "The form refuses: " + problems.entrySet().stream()
                     .map(p -> p.getKey() + " " + p.getValue()).collect(java.util.stream.Collectors.joining("; ")));
             return;
         }
-        TaskActors.takeRefusal();
-        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new ReplayedRequest(request, body), answer);
-        String refusal = TaskActors.takeRefusal();
-        if (refusal != null && answer.getStatus() >= 500) {
-            // Tasklist's API reports a refused completion as a 500; it is the caller's input, so 400
-            refuse(request, response, HttpStatus.BAD_REQUEST, refusal);
-        } else {
-            answer.copyBodyToResponse();
-        }
+        chain.doFilter(new ReplayedRequest(request, body), response);
     }
 
     /**
@@ -206,6 +198,20 @@ class TaskInputGuard extends OncePerRequestFilter {
         } finally {
             identity.setAuthentication(caller);
         }
+    }
+
+    /**
+     * The form's validate blocks, as Tasklist applies them (the one source of each field's
+     * limits), then the rules capabilities declare for the form: every refusal of a task's
+     * input, at both doors, before the engine sees it.
+     */
+    private Map<String, String> problems(FormRules form, Map<String, Object> values) {
+        Map<String, String> problems = form.problems(values);
+        if (problems.isEmpty()) {
+            rules.stream().filter(rule -> rule.formId().equals(form.id()))
+                    .forEach(rule -> rule.problems(values).forEach(problems::putIfAbsent));
+        }
+        return problems;
     }
 
     /** The values a completion body sets, by name (its shape was checked by {@link #unexpectedVariables}). */

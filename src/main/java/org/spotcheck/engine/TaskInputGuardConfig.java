@@ -2,6 +2,7 @@ package org.spotcheck.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ import org.springframework.core.Ordered;
 class TaskInputGuardConfig {
 
     @Bean
-    FilterRegistrationBean<TaskInputGuard> taskInputGuard(ObjectMapper json) {
-        return onBothTaskDoors(new TaskInputGuard(json));
+    FilterRegistrationBean<TaskInputGuard> taskInputGuard(ObjectMapper json, List<TaskInputRule> rules) {
+        return onBothTaskDoors(new TaskInputGuard(json, rules));
     }
 
     @Bean

@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.engine.TaskActors;
+import org.spotcheck.engine.TaskInputRule;
 import org.spotcheck.network.SellerNetwork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,24 @@ class ParcelIntakeDelegates {
     private static final String SEAL_NUMBER = Vars.SEAL_NUMBER.getName();
     private static final String STORAGE_LOCATION = Vars.STORAGE_LOCATION.getName();
     private static final String PHOTO_SHA256 = Vars.PHOTO_SHA256.getName();
+
+    /** What the parcel form cannot say: a seal number belongs to one piece of evidence. At both task doors. */
+    @Bean
+    TaskInputRule sealNumbersUnique(EvidenceService evidence) {
+        return new TaskInputRule() {
+            @Override
+            public String formId() {
+                return CounterfeitCaseProcess.Forms.RECORD_PARCEL_INTAKE;
+            }
+
+            @Override
+            public Map<String, String> problems(Map<String, Object> values) {
+                return Boolean.TRUE.equals(values.get(Vars.PARCEL_RECEIVED.getName()))
+                        && values.get(SEAL_NUMBER) instanceof String seal && evidence.sealInUse(seal.trim())
+                        ? Map.of(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique") : Map.of();
+            }
+        };
+    }
 
     @Bean
     TaskListener parcelReported(EvidenceService evidence) {

@@ -3,12 +3,15 @@ package org.spotcheck.purchase;
 import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess.Elements;
+import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.engine.TaskActors;
+import org.spotcheck.engine.TaskInputRule;
 import org.spotcheck.engine.guard.ProtectedVariables;
 import org.spotcheck.purchase.domain.BudgetPacing;
 import org.spotcheck.purchase.domain.PurchaseReport;
@@ -53,6 +56,22 @@ class PurchaseTaskDelegates {
                     Vars.PERSONA_HANDLE.on(task).setLocal(persona.handle());
                     Vars.PERSONA_ADDRESS.on(task).setLocal(persona.addressLabel());
                 });
+    }
+
+    /** What the purchase form cannot say (the report's shape for the domain, no fractions of a fen), at both task doors. */
+    @Bean
+    TaskInputRule purchaseReportRules() {
+        return new TaskInputRule() {
+            @Override
+            public String formId() {
+                return CounterfeitCaseProcess.Forms.PERFORM_TEST_PURCHASE;
+            }
+
+            @Override
+            public Map<String, String> problems(Map<String, Object> values) {
+                return PurchaseReport.check(values).problems();
+            }
+        };
     }
 
     /** Complete listener: refuses an incomplete or malformed report; notes an unavailable listing. */

@@ -158,5 +158,16 @@ class PurchaseProcessTest extends CaseFlows {
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.json().get("detail").asText()).contains("sealNumber", "already used");
         assertThat(ProcessRef.of(engine, other.process().getId())).isWaitingAt(RECORD_PARCEL_INTAKE);
+        // Tasklist's own door gives the same answer (it used to report a listener's refusal as a 500)
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(other.process().getId())
+                .singleResult().getId();
+        Api.Response inTasklist = api().tasklist("custodian").post("/task/" + taskId + "/submit-form",
+                "{\"variables\": {\"parcelReceived\": {\"value\": true, \"type\": \"Boolean\"},"
+                        + " \"sealNumber\": {\"value\": \"" + seal + "\", \"type\": \"String\"},"
+                        + " \"storageLocation\": {\"value\": \"rack 8\", \"type\": \"String\"},"
+                        + " \"photoSha256\": {\"value\": \"" + PHOTO_SHA + "\", \"type\": \"String\"}}}");
+        assertThat(inTasklist.status()).as(inTasklist.body()).isEqualTo(400);
+        assertThat(inTasklist.json().get("detail").asText()).contains("sealNumber", "already used");
+        assertThat(ProcessRef.of(engine, other.process().getId())).isWaitingAt(RECORD_PARCEL_INTAKE);
     }
 }
