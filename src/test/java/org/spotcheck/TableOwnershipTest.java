@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.support.Migrations;
 
 /**
  * Each capability owns its tables: only its own package reads, writes or joins them; other
@@ -57,15 +57,7 @@ class TableOwnershipTest {
 
     @Test
     void everyTableHasAnOwner() throws IOException {
-        Set<String> tables = new TreeSet<>();
-        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
-            for (Path migration : migrations.toList()) {
-                Matcher created = Pattern.compile("(?i)create table (?:if not exists )?(\\w+)").matcher(Files.readString(migration));
-                while (created.find()) {
-                    tables.add(created.group(1).toLowerCase());
-                }
-            }
-        }
+        Set<String> tables = Migrations.tables();
         assertThat(OWNERS.keySet()).as("tables the migrations create").containsExactlyInAnyOrderElementsOf(tables);
     }
 
