@@ -97,8 +97,8 @@ class TaskInputGuard extends OncePerRequestFilter {
         boolean mayWork = form != null && (admin || EngineCallers.mayWork(engine, user, task.group(3)));
         Map<String, String> problems = mayWork ? problems(form, values(body)) : Map.of();
         if (!problems.isEmpty()) {
-            refuse(request, response, HttpStatus.BAD_REQUEST, "The form refuses: " + problems.entrySet().stream()
-                    .map(p -> p.getKey() + " " + p.getValue()).collect(java.util.stream.Collectors.joining("; ")));
+            Problems.writeInvalid(json, request, response, "The form refuses: " + problems.entrySet().stream()
+                    .map(p -> p.getKey() + " " + p.getValue()).collect(java.util.stream.Collectors.joining("; ")), problems);
             return;
         }
         chain.doFilter(new ReplayedRequest(request, body), response);

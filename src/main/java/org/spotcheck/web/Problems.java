@@ -49,7 +49,21 @@ public final class Problems {
 
     public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
                              HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail problem = problem(status, title, detail);
+        write(json, request, response, problem(status, title, detail));
+    }
+
+    /** {@code 400} naming each bad field, as the validation of an API body names them, written by a filter. */
+    public static void writeInvalid(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                    String detail, Map<String, String> problems) throws IOException {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", problems.entrySet().stream()
+                .map(p -> Map.of("field", p.getKey(), "message", p.getValue())).toList());
+        write(json, request, response, problem);
+    }
+
+    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                              ProblemDetail problem) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

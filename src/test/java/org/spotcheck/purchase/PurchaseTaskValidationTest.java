@@ -51,6 +51,7 @@ class PurchaseTaskValidationTest extends CaseFlows {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("detail").asText()).contains(field);
+        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asText()).contains(field);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         JsonNode view = view(c);
         assertThat(view.get("status").asText()).isEqualTo("AWAITING_PURCHASE");
