@@ -10,6 +10,21 @@ import java.util.Map;
  */
 public interface TaskInputRule {
 
+    /** A rule of the form {@code formId}, as a capability declares it in one expression. */
+    static TaskInputRule of(String formId, java.util.function.Function<Map<String, Object>, Map<String, String>> problems) {
+        return new TaskInputRule() {
+            @Override
+            public String formId() {
+                return formId;
+            }
+
+            @Override
+            public Map<String, String> problems(Map<String, Object> values) {
+                return problems.apply(values);
+            }
+        };
+    }
+
     /** The id of the form (a user task's {@code camunda:formRef}) whose completions this rule checks. */
     String formId();
 

@@ -26,19 +26,10 @@ class ParcelIntakeDelegates {
     /** What the parcel form cannot say: a seal number belongs to one piece of evidence. At both task doors. */
     @Bean
     TaskInputRule sealNumbersUnique(EvidenceService evidence) {
-        return new TaskInputRule() {
-            @Override
-            public String formId() {
-                return CounterfeitCaseProcess.Forms.RECORD_PARCEL_INTAKE;
-            }
-
-            @Override
-            public Map<String, String> problems(Map<String, Object> values) {
-                return Boolean.TRUE.equals(values.get(Vars.PARCEL_RECEIVED.getName()))
+        return TaskInputRule.of(CounterfeitCaseProcess.Forms.RECORD_PARCEL_INTAKE, values ->
+                Boolean.TRUE.equals(values.get(Vars.PARCEL_RECEIVED.getName()))
                         && values.get(SEAL_NUMBER) instanceof String seal && evidence.sealInUse(seal.trim())
-                        ? Map.of(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique") : Map.of();
-            }
-        };
+                        ? Map.of(SEAL_NUMBER, "is already used by other evidence: seal numbers are unique") : Map.of());
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.spotcheck.purchase;
 import static org.spotcheck.cases.CounterfeitCaseProcess.Vars;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -61,17 +60,8 @@ class PurchaseTaskDelegates {
     /** What the purchase form cannot say (the report's shape for the domain, no fractions of a fen), at both task doors. */
     @Bean
     TaskInputRule purchaseReportRules() {
-        return new TaskInputRule() {
-            @Override
-            public String formId() {
-                return CounterfeitCaseProcess.Forms.PERFORM_TEST_PURCHASE;
-            }
-
-            @Override
-            public Map<String, String> problems(Map<String, Object> values) {
-                return PurchaseReport.check(values).problems();
-            }
-        };
+        return TaskInputRule.of(CounterfeitCaseProcess.Forms.PERFORM_TEST_PURCHASE,
+                values -> PurchaseReport.check(values).problems());
     }
 
     /** Complete listener: refuses an incomplete or malformed report; notes an unavailable listing. */
