@@ -1,16 +1,15 @@
 package org.spotcheck.listing;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.cases.CaseRepository;
-import org.spotcheck.db.ArraySql;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of a case stays with the case. The purge walks the table by primary key, a range of
  * 10,000 ids per transaction and a bounded number of ranges per run, from where the last run
  * stopped (table {@code purge_cursor}), wrapping round at the end: no run scans the table
- * or deletes in a storm.
+ * or deletes in a storm. The SQL is {@link ListingStore}'s.
  */
 @Component
 public class ListingPurge {
@@ -30,17 +29,17 @@ public class ListingPurge {
     static final int RANGE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ListingPurge.class);
 
-    private final JdbcTemplate jdbc;
+    private final ListingStore store;
     private final CaseRepository cases;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration retention;
     private final int rangesPerRun;
 
-    ListingPurge(JdbcTemplate jdbc, CaseRepository cases, TransactionTemplate tx, Clock clock,
+    ListingPurge(ListingStore store, CaseRepository cases, TransactionTemplate tx, Clock clock,
                  @Value("${spotcheck.retention.flags}") Duration retention,
                  @Value("${spotcheck.retention.listing-ranges-per-run:100}") int rangesPerRun) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.cases = cases;
         this.tx = tx;
         this.clock = clock;
@@ -55,7 +54,7 @@ public class ListingPurge {
 
     /** @return listings removed in this run */
     public int purge() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
+        Instant cutoff = clock.instant().minus(retention);
         int removed = 0;
         for (int i = 0; i < rangesPerRun; i++) {
             Integer batch = tx.execute(status -> purgeRange(cutoff));
@@ -71,32 +70,26 @@ public class ListingPurge {
     }
 
     /** @return listings removed from the next range, or -1 once the walk wrapped round (the run ends there) */
-    private int purgeRange(Timestamp cutoff) {
-        jdbc.update("insert into purge_cursor (purge) values (?) on conflict do nothing", PURGE);
-        List<Long> cursor = jdbc.queryForList(
-                "select last_id from purge_cursor where purge = ? for update skip locked", Long.class, PURGE);
+    private int purgeRange(Instant cutoff) {
+        Optional<Long> cursor = store.lockPurgeCursor(PURGE);
         if (cursor.isEmpty()) {
             return -1; // another node is purging
         }
-        long from = cursor.get(0);
-        long end = jdbc.queryForObject("select coalesce(max(id), 0) from listing", Long.class);
+        long from = cursor.get();
+        long end = store.maxId();
         if (from >= end) {
-            jdbc.update("update purge_cursor set last_id = 0, moved_at = now() where purge = ?", PURGE);
+            store.movePurgeCursor(PURGE, 0);
             return -1;
         }
         long to = from + RANGE;
-        List<Long> stale = jdbc.queryForList("""
-                select id from listing where id > ? and id <= ? and coalesce(last_flagged_at, updated_at) < ?""",
-                Long.class, from, to, cutoff);
+        List<Long> stale = store.staleIn(from, to, cutoff);
         Set<Long> keep = cases.listingsWithCases(stale);
         List<Long> gone = stale.stream().filter(id -> !keep.contains(id)).toList();
         // no lock of intake's is needed: a listing intake flags meanwhile (a case opens only for a listing flagged
         // now) is either updated first (its new last_flagged_at fails the delete's recheck) or inserted anew after
         // the delete, watch record and all
-        int removed = gone.isEmpty() ? 0 : ArraySql.update(jdbc, """
-                delete from listing where id = any(?::int8[]) and coalesce(last_flagged_at, updated_at) < ?""",
-                ArraySql.of("int8", gone), cutoff);
-        jdbc.update("update purge_cursor set last_id = ?, moved_at = now() where purge = ?", to, PURGE);
+        int removed = gone.isEmpty() ? 0 : store.deleteStale(gone, cutoff);
+        store.movePurgeCursor(PURGE, to);
         return removed;
     }
 }

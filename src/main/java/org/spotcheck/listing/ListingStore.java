@@ -13,13 +13,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.spotcheck.db.ArraySql;
 import org.spotcheck.listing.domain.Watch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code listing}: the listings flagged, with their watch records; only this class reads or writes it. */
+/**
+ * Tables {@code listing} (the listings flagged, with their watch records) and {@code purge_cursor}
+ * (where {@link ListingPurge} stopped): only this class reads or writes them.
+ */
 @Repository
 class ListingStore {
 
@@ -103,6 +107,41 @@ class ListingStore {
                     }, ArraySql.of("int8", List.copyOf(sellerPks)));
         }
         return found;
+    }
+
+    // ---- the purge's walk (ListingPurge), a range of ids at a time
+
+    /**
+     * @return where the purge stopped last, its row locked until commit, or empty while another
+     *         node holds it (skip locked: that node is purging)
+     */
+    Optional<Long> lockPurgeCursor(String purge) {
+        template.update("insert into purge_cursor (purge) values (?) on conflict do nothing", purge);
+        List<Long> cursor = template.queryForList(
+                "select last_id from purge_cursor where purge = ? for update skip locked", Long.class, purge);
+        return cursor.isEmpty() ? Optional.empty() : Optional.of(cursor.get(0));
+    }
+
+    void movePurgeCursor(String purge, long lastId) {
+        template.update("update purge_cursor set last_id = ?, moved_at = now() where purge = ?", lastId, purge);
+    }
+
+    long maxId() {
+        return template.queryForObject("select coalesce(max(id), 0) from listing", Long.class);
+    }
+
+    /** @return the listings with ids in ({@code from}, {@code to}] last flagged (or changed) before the cutoff */
+    List<Long> staleIn(long from, long to, Instant cutoff) {
+        return template.queryForList("""
+                select id from listing where id > ? and id <= ? and coalesce(last_flagged_at, updated_at) < ?""",
+                Long.class, from, to, Timestamp.from(cutoff));
+    }
+
+    /** Deletes those of these listings still last flagged (or changed) before the cutoff. @return how many */
+    int deleteStale(List<Long> listingPks, Instant cutoff) {
+        return ArraySql.update(template, """
+                delete from listing where id = any(?::int8[]) and coalesce(last_flagged_at, updated_at) < ?""",
+                ArraySql.of("int8", listingPks), Timestamp.from(cutoff));
     }
 
     private static Listings.Facts put(Map<Long, Listings.Facts> found, Listings.Facts facts) {
