@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.spotcheck.purchase.BudgetService;
 import org.spotcheck.triage.domain.ExplorationPacing;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,17 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code spotcheck.triage.exploration-share}), keeping each day's spend in
  * {@code exploration_day}. A batch reads the day's spend once without a lock; only a batch
  * that draws locks the day's row (until it commits), so nodes never overspend the share
- * and batches that draw nothing never wait. Draws are rare: a few dozen a day.
+ * and batches that draw nothing never wait. Draws are rare: a few dozen a day. The SQL is
+ * {@link ExplorationStore}'s.
  */
 @Component
 public class ExplorationBudget {
 
-    private final JdbcClient jdbc;
+    private final ExplorationStore store;
     private final BudgetService budget;
     private final ExplorationPacing pacing;
 
-    ExplorationBudget(JdbcClient jdbc, BudgetService budget, TriageProperties properties) {
-        this.jdbc = jdbc;
+    ExplorationBudget(ExplorationStore store, BudgetService budget, TriageProperties properties) {
+        this.store = store;
         this.budget = budget;
         this.pacing = new ExplorationPacing(properties.explorationShare());
     }
@@ -44,7 +44,7 @@ public class ExplorationBudget {
             this.day = day;
             this.elapsed = elapsed;
             this.allowance = budget.dayShareCny(day);
-            this.spent = spentOn(day, false);
+            this.spent = store.spentOn(day, false);
         }
 
         /** Whether a low-risk flag for a listing at this price is bought anyway; counts the buy when it is. */
@@ -54,16 +54,14 @@ public class ExplorationBudget {
                 return false;
             }
             if (!locked) { // the spend again, under the day's row lock: another node may have drawn meanwhile
-                jdbc.sql("insert into exploration_day (day) values (:day) on conflict (day) do nothing")
-                        .param("day", day).update();
-                spent = spentOn(day, true);
+                store.ensureDay(day);
+                spent = store.spentOn(day, true);
                 locked = true;
                 if (!pacing.draws(spent, cost, allowance, elapsed)) {
                     return false;
                 }
             }
-            jdbc.sql("update exploration_day set spent_cny = spent_cny + :cost, buys = buys + 1 where day = :day")
-                    .param("cost", cost).param("day", day).update();
+            store.spend(day, cost);
             spent = spent.add(cost);
             return true;
         }
@@ -78,14 +76,9 @@ public class ExplorationBudget {
         return new Draws(day, elapsed);
     }
 
-    private BigDecimal spentOn(LocalDate day, boolean lock) {
-        return jdbc.sql("select spent_cny from exploration_day where day = :day" + (lock ? " for update" : ""))
-                .param("day", day).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-    }
-
     /** Days before {@code day} are forgotten (with their flags): @return how many were removed */
     @Transactional
     public int forgetBefore(LocalDate day) {
-        return jdbc.sql("delete from exploration_day where day < :day").param("day", day).update();
+        return store.forgetBefore(day);
     }
 }

@@ -23,6 +23,8 @@ class ExplorationBudgetTest extends IntegrationTest {
     @Autowired
     private JdbcClient db;
     @Autowired
+    private ExplorationStore store;
+    @Autowired
     private TransactionTemplate transactions;
 
     private int drawsAt(ExplorationBudget exploration, String instant, int flags) {
@@ -39,7 +41,7 @@ class ExplorationBudgetTest extends IntegrationTest {
     @Test
     void drawsNoMoreThanTheShareAccruedSoFarToday() {
         budget.setYearBudget(YEAR, new BigDecimal("36500000"), "test"); // 100,000 a day
-        ExplorationBudget exploration = new ExplorationBudget(db, budget, new TriageProperties(0.02)); // 2,000 a day
+        ExplorationBudget exploration = new ExplorationBudget(store, budget, new TriageProperties(0.02)); // 2,000 a day
 
         assertThat(drawsAt(exploration, YEAR + "-03-10T00:00:01Z", 50)).as("nothing accrued yet").isZero();
         assertThat(drawsAt(exploration, YEAR + "-03-10T06:00:00Z", 50)).as("500 accrued: 4 buys").isEqualTo(4);
@@ -51,7 +53,7 @@ class ExplorationBudgetTest extends IntegrationTest {
                 .param("day", LocalDate.parse(YEAR + "-03-10")).query(BigDecimal.class).single();
         assertThat(spent).isEqualByComparingTo("936.00");
 
-        assertThat(drawsAt(new ExplorationBudget(db, budget, new TriageProperties(0)), YEAR + "-03-12T23:00:00Z", 5))
+        assertThat(drawsAt(new ExplorationBudget(store, budget, new TriageProperties(0)), YEAR + "-03-12T23:00:00Z", 5))
                 .as("no share, no buys").isZero();
     }
 
@@ -59,7 +61,7 @@ class ExplorationBudgetTest extends IntegrationTest {
     void aDaysSpendIsForgottenWithItsFlags() {
         db.sql("insert into exploration_day (day, spent_cny, buys) values ('2020-01-01', 10, 1) on conflict do nothing")
                 .update();
-        ExplorationBudget exploration = new ExplorationBudget(db, budget, new TriageProperties(0.02));
+        ExplorationBudget exploration = new ExplorationBudget(store, budget, new TriageProperties(0.02));
         assertThat(exploration.forgetBefore(LocalDate.parse("2020-01-02"))).isGreaterThanOrEqualTo(1);
         assertThat(db.sql("select count(*) from exploration_day where day < '2020-01-02'").query(Long.class).single())
                 .isZero();
