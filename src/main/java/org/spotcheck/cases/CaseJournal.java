@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spotcheck.db.ArraySql;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change of a case leaves a timeline entry and a {@code spotcheck.case-events}
- * event, both in the transaction of the change itself.
+ * event, both in the transaction of the change itself. The SQL is {@link JournalStore}'s.
  */
 @Component
 public class CaseJournal {
@@ -24,13 +21,11 @@ public class CaseJournal {
     /** What a timeline entry holds (timeline_entry.text). */
     static final int MAX_TEXT = 4000;
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final JournalStore store;
     private final Outbox outbox;
 
-    CaseJournal(JdbcClient jdbc, JdbcTemplate template, Outbox outbox) {
-        this.jdbc = jdbc;
-        this.template = template;
+    CaseJournal(JournalStore store, Outbox outbox) {
+        this.store = store;
         this.outbox = outbox;
     }
 
@@ -44,25 +39,14 @@ public class CaseJournal {
         if (entries.isEmpty()) {
             return;
         }
-        List<Long> cases = new ArrayList<>(entries.size());
-        List<String> stages = new ArrayList<>(entries.size());
-        List<String> actors = new ArrayList<>(entries.size());
-        List<String> texts = new ArrayList<>(entries.size());
+        List<JournalStore.Line> lines = new ArrayList<>(entries.size());
         List<Outbox.Event> events = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            cases.add(entry.ref().pk());
-            stages.add(entry.stage());
-            actors.add(entry.actor());
-            texts.add(bounded(entry.text()));
+            lines.add(new JournalStore.Line(entry.ref().pk(), entry.stage(), entry.actor(), bounded(entry.text())));
             events.add(new Outbox.Event(Topics.CASE_EVENTS, entry.ref().caseNumber(), "spotcheck.case." + entry.eventType(),
                     entry.ref().caseNumber(), payload(entry.ref(), entry.stage(), entry.data())));
         }
-        ArraySql.update(template, """
-                insert into timeline_entry (case_pk, at, stage, actor, text)
-                select c, clock_timestamp(), s, a, t
-                from unnest(?::int8[], ?::varchar[], ?::varchar[], ?::varchar[]) with ordinality as e(c, s, a, t, n)
-                order by n""", ArraySql.of("int8", cases), ArraySql.of("varchar", stages), ArraySql.of("varchar", actors),
-                ArraySql.of("varchar", texts));
+        store.appendAll(lines);
         outbox.appendAll(events);
     }
 
@@ -91,12 +75,8 @@ public class CaseJournal {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(CaseRef ref, String stage, String actor, String text, String eventType, Map<String, ?> data) {
-        // clock_timestamp(): entries of one transaction keep their real order in time
-        jdbc.sql("""
-                insert into timeline_entry (case_pk, at, stage, actor, text)
-                values (:case, clock_timestamp(), :stage, :actor, :text)""")
-                .param("case", ref.pk()).param("stage", stage).param("actor", actor).param("text", bounded(text))
-                .update();
+        // clock_timestamp() (JournalStore): entries of one transaction keep their real order in time
+        store.append(new JournalStore.Line(ref.pk(), stage, actor, bounded(text)));
         outbox.append(Topics.CASE_EVENTS, ref.caseNumber(), "spotcheck.case." + eventType, ref.caseNumber(),
                 payload(ref, stage, data));
     }
