@@ -12,14 +12,13 @@ import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
 import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.referral.ReferralService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to a seller once a fake is confirmed: platform commands (through the
  * outbox, once per case and command), the sanction and its strike, bans of every
- * identity key, and the referral decision.
+ * identity key, and the referral decision. The SQL is {@link EnforcementStore}'s.
  */
 @Service
 public class EnforcementService {
@@ -28,7 +27,7 @@ public class EnforcementService {
     public static final String CLOSE_SHOP = "CLOSE_SHOP";
     public static final String BAN_SELLER = "BAN_SELLER";
 
-    private final JdbcClient jdbc;
+    private final EnforcementStore store;
     private final CaseRepository cases;
     private final Listings listings;
     private final SellerNetwork network;
@@ -36,10 +35,10 @@ public class EnforcementService {
     private final Outbox outbox;
     private final ReferralService referrals;
 
-    EnforcementService(JdbcClient jdbc, CaseRepository cases, Listings listings, SellerNetwork network,
+    EnforcementService(EnforcementStore store, CaseRepository cases, Listings listings, SellerNetwork network,
                        CaseJournal journal, Outbox outbox, ReferralService referrals) {
         this.referrals = referrals;
-        this.jdbc = jdbc;
+        this.store = store;
         this.cases = cases;
         this.listings = listings;
         this.network = network;
@@ -55,12 +54,7 @@ public class EnforcementService {
         Listings.Facts listing = listings.require(subject.listingPk());
         String sellerId = network.name(subject.sellerPk()).sellerId();
         UUID commandId = UUID.randomUUID();
-        int issued = jdbc.sql("""
-                insert into platform_command (id, case_pk, command, shop_id) values (:id, :case, :command, :shop)
-                on conflict (case_pk, command) do nothing""")
-                .param("id", commandId).param("case", ref.pk()).param("command", command)
-                .param("shop", listing.shopId()).update();
-        if (issued == 0) {
+        if (!store.issueCommand(commandId, ref.pk(), command, listing.shopId())) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -81,11 +75,7 @@ public class EnforcementService {
     public void sanction(String caseNumber, SanctionLevel level) {
         CaseRef ref = cases.require(caseNumber);
         long sellerPk = cases.sellerOf(ref.pk());
-        int recorded = jdbc.sql("""
-                insert into sanction (case_pk, seller_pk, level) values (:case, :seller, :level)
-                on conflict (case_pk) do nothing""")
-                .param("case", ref.pk()).param("seller", sellerPk).param("level", level.name()).update();
-        if (recorded == 1) {
+        if (store.recordSanction(ref.pk(), sellerPk, level)) {
             journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Sanction: " + level, "sanctioned",
                     Map.of("sanction", level.name()));
         }
@@ -101,11 +91,7 @@ public class EnforcementService {
     @Transactional
     public void referralDecision(String caseNumber, boolean refer, String agency) {
         CaseRef ref = cases.require(caseNumber);
-        int recorded = jdbc.sql("""
-                insert into referral_decision (case_pk, refer, agency) values (:case, :refer, :agency)
-                on conflict (case_pk) do nothing""")
-                .param("case", ref.pk()).param("refer", refer).param("agency", refer ? agency : null).update();
-        if (recorded == 1) {
+        if (store.recordReferralDecision(ref.pk(), refer, refer ? agency : null)) {
             journal.record(ref, "REFERRAL", CaseJournal.ACTOR_SYSTEM, refer ? "Lead to be referred to " + agency
                     : "No referral to the authorities", "referral-decided", refer
                     ? Map.of("refer", true, "agency", agency) : Map.of("refer", false));
