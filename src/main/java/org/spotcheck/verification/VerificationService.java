@@ -15,7 +15,7 @@ import org.spotcheck.evidence.EvidenceService;
 import org.spotcheck.listing.Listings;
 import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.spotcheck.verification.VerificationStore.Round;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * was routed to may answer it; the same verdict twice is accepted once. A verdict and the
  * 30-day re-route take the same lock, the round's row: a verdict applies to the round it
  * was meant for, or, once that round is re-routed (superseded), is refused; never is it
- * taken for the next round's.
+ * taken for the next round's. The SQL is {@link VerificationStore}'s.
  */
 @Service
 public class VerificationService {
 
-    private final JdbcClient jdbc;
+    private final VerificationStore store;
     private final CaseRepository cases;
     private final Listings listings;
     private final CaseJournal journal;
@@ -39,10 +39,10 @@ public class VerificationService {
     private final Outbox outbox;
     private final RuntimeService runtime;
 
-    VerificationService(JdbcClient jdbc, CaseRepository cases, Listings listings, CaseJournal journal,
+    VerificationService(VerificationStore store, CaseRepository cases, Listings listings, CaseJournal journal,
                         VerifierRegistry registry,
                         EvidenceService evidence, CustodyLog custody, Outbox outbox, RuntimeService runtime) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.cases = cases;
         this.listings = listings;
         this.journal = journal;
@@ -64,12 +64,8 @@ public class VerificationService {
                 : registry.labFor(category)).orElseThrow(() -> new IllegalStateException(
                 "No " + route + " registered for brand " + brand + " / category " + category
                         + ": register one (PUT /api/verifiers/{id}), then retry the incident in Cockpit"));
-        int round = jdbc.sql("select coalesce(max(round), 0) + 1 from verification where case_pk = :case")
-                .param("case", ref.pk()).query(Integer.class).single();
-        long verificationId = jdbc.sql("""
-                insert into verification (case_pk, round, route, verifier_id) values (:case, :round, :route, :verifier)
-                returning id""").param("case", ref.pk()).param("round", round).param("route", route)
-                .param("verifier", verifier).query(Long.class).single();
+        int round = store.nextRound(ref.pk());
+        long verificationId = store.openRound(ref.pk(), round, route, verifier);
         List<EvidenceService.Item> items = evidence.items(ref.pk());
         items.stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
                 custody.append(sample.id(), "TRANSFER", CaseJournal.ACTOR_SYSTEM, "Sample sent to " + verifier
@@ -118,8 +114,7 @@ public class VerificationService {
         // Size: a verdict's checks under the round's lock, in the order they must run, then its effects
         CaseRef ref = cases.require(caseNumber);
         // locked as the re-route locks it; a round superseded while we waited comes back so marked
-        Optional<Round> current = jdbc.sql(ROUND + " where case_pk = :case order by round desc limit 1 for update")
-                .param("case", ref.pk()).query(Round.class).optional();
+        Optional<Round> current = store.latestLockedIfAny(ref.pk());
         if (current.isEmpty()) {
             return Answer.NOT_WAITING;
         }
@@ -139,11 +134,7 @@ public class VerificationService {
         if (!waiting) {
             return Answer.NOT_WAITING;
         }
-        jdbc.sql("""
-                update verification set verdict = :verdict, report_reference = :report, notes = :notes, answered_at = now()
-                where id = :id and verdict is null and superseded_at is null""")
-                .param("verdict", verdict.name()).param("report", reportReference).param("notes", notes)
-                .param("id", round.id()).update();
+        store.recordVerdict(round.id(), verdict, reportReference, notes);
         evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
                 custody.append(sample.id(), "VERIFY", verifier, "Verdict " + verdict + ", report " + reportReference));
         journal.record(ref, "VERIFICATION", verifier, "Verdict " + verdict + " (report " + reportReference + ")",
@@ -158,8 +149,7 @@ public class VerificationService {
     @Transactional
     public void remind(String caseNumber) {
         CaseRef ref = cases.require(caseNumber);
-        String verifier = jdbc.sql("select verifier_id from verification where case_pk = :case order by round desc limit 1")
-                .param("case", ref.pk()).query(String.class).single();
+        String verifier = store.latestVerifier(ref.pk());
         outbox.append(Topics.VERIFICATION_REQUESTS, caseNumber, "spotcheck.verification.reminder", caseNumber,
                 Map.of("caseNumber", caseNumber, "verifierId", verifier));
         journal.record(ref, "VERIFICATION", CaseJournal.ACTOR_SYSTEM, "No verdict yet: reminder sent to " + verifier,
@@ -172,10 +162,7 @@ public class VerificationService {
      * (superseded), or the verifier never had one.
      */
     private Answer answeredBefore(long casePk, String verifier, Verdict verdict, String reportReference, Integer forRound) {
-        JdbcClient.StatementSpec query = jdbc.sql(ROUND + " where case_pk = :case and verifier_id = :verifier"
-                        + (forRound == null ? "" : " and round = :round") + " order by round desc limit 1")
-                .param("case", casePk).param("verifier", verifier);
-        Optional<Round> own = (forRound == null ? query : query.param("round", forRound)).query(Round.class).optional();
+        Optional<Round> own = store.latestOf(casePk, verifier, forRound);
         if (own.isEmpty()) { // a round that is not the verifier's, or not there at all
             return forRound != null && isVerifierOf(casePk, verifier) ? Answer.NOT_WAITING : Answer.NOT_YOURS;
         }
@@ -192,14 +179,13 @@ public class VerificationService {
     @Transactional
     public void reroute(String caseNumber, boolean afterInconclusive) {
         CaseRef ref = cases.require(caseNumber);
-        Round current = jdbc.sql(ROUND + " where case_pk = :case order by round desc limit 1 for update")
-                .param("case", ref.pk()).query(Round.class).single();
+        Round current = store.latestLocked(ref.pk());
         if (!afterInconclusive) {
             if (current.verdict() != null) {
                 throw new IllegalStateException("Case " + caseNumber + " got its verdict for round " + current.round()
                         + " while the re-route was due: not re-routed");
             }
-            jdbc.sql("update verification set superseded_at = now() where id = :id").param("id", current.id()).update();
+            store.supersede(current.id());
         }
         journal.record(ref, "VERIFICATION", CaseJournal.ACTOR_SYSTEM, (afterInconclusive
                         ? "The rights holder found the sample inconclusive" : "No verdict within the deadline")
@@ -209,18 +195,9 @@ public class VerificationService {
 
     /** Whether {@code verifier} verifies (or verified) this case: it may then see the case. */
     public boolean isVerifierOf(long casePk, String verifier) {
-        return jdbc.sql("select count(*) from verification where case_pk = :case and verifier_id = :v")
-                .param("case", casePk).param("v", verifier).query(Long.class).single() > 0;
+        return store.isVerifierOf(casePk, verifier);
     }
 
     /** SUPERSEDED: the verifier's round was re-routed (closed) before its verdict came. */
     public enum Answer { ACCEPTED, ALREADY_ACCEPTED, NOT_YOURS, NOT_WAITING, SUPERSEDED }
-
-    private static final String ROUND = """
-            select id, round, route, verifier_id, verdict, report_reference, superseded_at is not null as superseded
-            from verification""";
-
-    record Round(long id, int round, String route, String verifierId, String verdict, String reportReference,
-                 boolean superseded) {
-    }
 }
