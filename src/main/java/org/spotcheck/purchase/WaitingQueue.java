@@ -14,10 +14,8 @@ import org.spotcheck.cases.CaseStatus;
 import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.cases.Outcome;
 import org.spotcheck.cases.WaitEnd;
-import org.spotcheck.db.LockTimeout;
 import org.spotcheck.purchase.domain.ReleaseOrder;
 import org.spotcheck.purchase.domain.WaitLimit;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
  * case, displaced (message {@code QueueDisplaced}) to make room, so the queue always holds
  * the best cases. Admissions take an advisory lock, so nodes admitting at once never
  * overfill the queue; a waiting case is displaced or expires only under its own case lock,
- * the one the releaser holds while it releases the case.
+ * the one the releaser holds while it releases the case. The locks are {@link WaitingLocks}'.
  */
 @Service
 public class WaitingQueue {
 
-    private static final long QUEUE_LOCK = 0x5909_0E0EL;
-    /** Two-key advisory locks, one per waiting case (hashtext of its number). */
-    private static final int CASE_LOCK_SPACE = 0x5908;
     /** Waiting cases passed over because another transaction holds them (being released, expiring). */
     private static final int BUSY_SLACK = 20;
     private static final String WATCHED = "closed unbought, the listing stays watched";
@@ -50,22 +45,20 @@ public class WaitingQueue {
     private record Waiting(String caseNumber, ReleaseOrder.Place place) {
     }
 
-    private final JdbcClient jdbc;
+    private final WaitingLocks locks;
     private final CaseRepository cases;
     private final CaseLifecycle lifecycle;
     private final RuntimeService runtime;
     private final WaitingProperties properties;
-    private final LockTimeout lockTimeout;
     private final Clock clock;
 
-    WaitingQueue(JdbcClient jdbc, CaseRepository cases, CaseLifecycle lifecycle, RuntimeService runtime,
-                 WaitingProperties properties, LockTimeout lockTimeout, Clock clock) {
-        this.jdbc = jdbc;
+    WaitingQueue(WaitingLocks locks, CaseRepository cases, CaseLifecycle lifecycle, RuntimeService runtime,
+                 WaitingProperties properties, Clock clock) {
+        this.locks = locks;
         this.cases = cases;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.properties = properties;
-        this.lockTimeout = lockTimeout;
         this.clock = clock;
     }
 
@@ -87,8 +80,7 @@ public class WaitingQueue {
     @Transactional
     public boolean admitToBudgetQueue(String caseNumber) {
         CaseRef self = cases.require(caseNumber);
-        lockTimeout.bound();
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", QUEUE_LOCK).query().singleRow();
+        locks.lockQueue();
         long waiting = cases.countWaiting(CaseStatus.AWAITING_BUDGET, self.pk());
         long mustLeave = waiting - properties.maxWaiting() + 1;
         if (mustLeave <= 0) {
@@ -136,7 +128,7 @@ public class WaitingQueue {
      */
     @Transactional
     public void closeUnbought(String caseNumber, WaitEnd end, String displacedBy, Duration allowed) {
-        hold(caseNumber); // a release racing this close finishes first; the engine then refuses this stale step
+        locks.hold(caseNumber); // a release racing this close finishes first; the engine then refuses this stale step
         CaseRef ref = cases.require(caseNumber);
         // only a wait can expire for a persona; the queue is the budget's (a case released from a persona wait
         // and turned away still shows AWAITING_PERSONA)
@@ -163,13 +155,6 @@ public class WaitingQueue {
 
     /** @return false when another transaction holds the case (releases it, closes it) */
     boolean tryHold(String caseNumber) {
-        return jdbc.sql("select pg_try_advisory_xact_lock(:space, hashtext(:case))")
-                .param("space", CASE_LOCK_SPACE).param("case", caseNumber).query(Boolean.class).single();
-    }
-
-    private void hold(String caseNumber) {
-        lockTimeout.bound();
-        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:case))")
-                .param("space", CASE_LOCK_SPACE).param("case", caseNumber).query().singleRow();
+        return locks.tryHold(caseNumber);
     }
 }
