@@ -8,21 +8,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.spotcheck.cases.CaseJournal;
 import org.spotcheck.cases.CaseRef;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Evidence items of a case (purchase video, parcel photos, the physical sample) and their custody. */
+/**
+ * Evidence items of a case (purchase video, parcel photos, the physical sample) and their custody.
+ * The SQL is {@link EvidenceStore}'s.
+ */
 @Service
 public class EvidenceService {
 
-    private final JdbcClient jdbc;
+    private final EvidenceStore store;
     private final CustodyLog custody;
     private final CaseJournal journal;
     private final Clock clock;
 
-    EvidenceService(JdbcClient jdbc, CustodyLog custody, CaseJournal journal, Clock clock) {
-        this.jdbc = jdbc;
+    EvidenceService(EvidenceStore store, CustodyLog custody, CaseJournal journal, Clock clock) {
+        this.store = store;
         this.custody = custody;
         this.journal = journal;
         this.clock = clock;
@@ -48,43 +50,29 @@ public class EvidenceService {
     }
 
     public boolean sealInUse(String sealNumber) {
-        return jdbc.sql("select count(*) from evidence_item where seal_number = :seal").param("seal", sealNumber)
-                .query(Long.class).single() > 0;
+        return store.sealInUse(sealNumber);
     }
 
     @Transactional(readOnly = true)
     public List<Item> items(long casePk) {
-        return jdbc.sql("""
-                select id, kind, sha256, uri, seal_number, storage_location, captured_by, captured_at
-                from evidence_item where case_pk = :case order by id""")
-                .param("case", casePk).query(Item.class).list();
+        return store.items(casePk);
     }
 
     @Transactional(readOnly = true)
     public Optional<Item> item(long evidencePk) {
-        return jdbc.sql("""
-                select id, kind, sha256, uri, seal_number, storage_location, captured_by, captured_at
-                from evidence_item where id = :id""").param("id", evidencePk).query(Item.class).optional();
+        return store.item(evidencePk);
     }
 
     @Transactional(readOnly = true)
     public List<Entry> chain(long casePk) {
-        return jdbc.sql("""
-                select e.id, e.evidence_pk as evidence_id, i.kind, e.action, e.actor, e.at, e.details, e.prev_item_hash, e.entry_hash
-                from custody_entry e join evidence_item i on i.id = e.evidence_pk
-                where i.case_pk = :case order by e.id""").param("case", casePk).query(Entry.class).list();
+        return store.chain(casePk);
     }
 
     /** @return the new item's id, or empty when the case has this kind of evidence already (a retried step) */
     private Optional<Long> capture(CaseRef ref, String kind, String sha256, String uri, String seal, String location,
                                    String by) {
-        return jdbc.sql("""
-                insert into evidence_item (case_pk, kind, sha256, uri, seal_number, storage_location, captured_by, captured_at)
-                values (:case, :kind, :sha, :uri, :seal, :location, :by, :at)
-                on conflict (case_pk, kind) do nothing returning id""")
-                .param("case", ref.pk()).param("kind", kind).param("sha", sha256).param("uri", uri)
-                .param("seal", seal).param("location", location).param("by", by)
-                .param("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).query(Long.class).optional();
+        return store.insert(new EvidenceStore.Capture(ref.pk(), kind, sha256, uri, seal, location, by,
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))));
     }
 
     public record Item(long id, String kind, String sha256, String uri, String sealNumber, String storageLocation,
