@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.spotcheck.db.ArraySql;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,18 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes events into the outbox table inside the caller's transaction, so an event
  * exists exactly when the state change that caused it was committed.
- * {@link OutboxRelay} publishes them afterwards.
+ * {@link OutboxRelay} publishes them afterwards. The SQL is {@link OutboxRows}'.
  */
 @Component
 public class Outbox {
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final OutboxRows rows;
     private final ObjectMapper json;
 
-    Outbox(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.template = template;
+    Outbox(OutboxRows rows, ObjectMapper json) {
+        this.rows = rows;
         this.json = json;
     }
 
@@ -41,45 +36,24 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        List<UUID> ids = new ArrayList<>(events.size());
-        List<String> topics = new ArrayList<>(events.size());
-        List<String> keys = new ArrayList<>(events.size());
-        List<String> types = new ArrayList<>(events.size());
-        List<String> subjects = new ArrayList<>(events.size());
-        List<String> data = new ArrayList<>(events.size());
+        List<OutboxRows.NewRow> appended = new ArrayList<>(events.size());
         for (Event event : events) {
-            ids.add(UUID.randomUUID());
-            topics.add(event.topic());
-            keys.add(event.key());
-            types.add(event.type());
-            subjects.add(event.subject());
-            data.add(toJson(event.data()));
+            appended.add(new OutboxRows.NewRow(UUID.randomUUID(), event.topic(), event.key(), event.type(),
+                    event.subject(), toJson(event.data())));
         }
-        ArraySql.update(template, """
-                insert into outbox_event (event_id, topic, event_key, type, subject, data)
-                select i, t, k, y, s, cast(d as json)
-                from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
-                     with ordinality as e(i, t, k, y, s, d, n)
-                order by n""", ArraySql.of("uuid", ids), ArraySql.of("varchar", topics), ArraySql.of("varchar", keys),
-                ArraySql.of("varchar", types), ArraySql.of("varchar", subjects), ArraySql.of("text", data));
+        rows.appendAll(appended);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(String topic, String key, String type, String subject, Map<String, ?> data) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into outbox_event (event_id, topic, event_key, type, subject, data)
-                values (:id, :topic, :key, :type, :subject, cast(:data as json))""")
-                .param("id", id).param("topic", topic).param("key", key)
-                .param("type", type).param("subject", subject).param("data", toJson(data))
-                .update();
+        rows.append(new OutboxRows.NewRow(id, topic, key, type, subject, toJson(data)));
         return id;
     }
 
     /** @return whether an event of this type whose data has this value at {@code field} is held (sent or not, until purged) */
     public boolean holds(String type, String field, String value) {
-        return jdbc.sql("select exists (select 1 from outbox_event where type = :type and data ->> :field = :value)")
-                .param("type", type).param("field", field).param("value", value).query(Boolean.class).single();
+        return rows.holds(type, field, value);
     }
 
     private String toJson(Map<String, ?> data) {

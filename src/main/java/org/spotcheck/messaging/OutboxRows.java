@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The relay's side of {@code outbox_event}: rows still to send, in order, and what became of each send. */
+/**
+ * Table {@code outbox_event}: the events {@link Outbox} appends, and the relay's side, rows still
+ * to send, in order, and what became of each send.
+ */
 @Component
 class OutboxRows {
 
@@ -21,6 +24,37 @@ class OutboxRows {
     OutboxRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+    }
+
+    /** An event to append, its data as JSON. */
+    record NewRow(UUID eventId, String topic, String eventKey, String type, String subject, String data) {
+    }
+
+    /** Appends the events in one statement, in list order (their sequence numbers follow it). */
+    void appendAll(List<NewRow> rows) {
+        ArraySql.update(template, """
+                insert into outbox_event (event_id, topic, event_key, type, subject, data)
+                select i, t, k, y, s, cast(d as json)
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
+                     with ordinality as e(i, t, k, y, s, d, n)
+                order by n""", ArraySql.of("uuid", rows, NewRow::eventId), ArraySql.of("varchar", rows, NewRow::topic),
+                ArraySql.of("varchar", rows, NewRow::eventKey), ArraySql.of("varchar", rows, NewRow::type),
+                ArraySql.of("varchar", rows, NewRow::subject), ArraySql.of("text", rows, NewRow::data));
+    }
+
+    void append(NewRow row) {
+        jdbc.sql("""
+                insert into outbox_event (event_id, topic, event_key, type, subject, data)
+                values (:id, :topic, :key, :type, :subject, cast(:data as json))""")
+                .param("id", row.eventId()).param("topic", row.topic()).param("key", row.eventKey())
+                .param("type", row.type()).param("subject", row.subject()).param("data", row.data())
+                .update();
+    }
+
+    /** @return whether an event of this type whose data has this value at {@code field} is held */
+    boolean holds(String type, String field, String value) {
+        return jdbc.sql("select exists (select 1 from outbox_event where type = :type and data ->> :field = :value)")
+                .param("type", type).param("field", field).param("value", value).query(Boolean.class).single();
     }
 
     record Row(long seq, UUID eventId, String topic, String eventKey, String type, String subject,
