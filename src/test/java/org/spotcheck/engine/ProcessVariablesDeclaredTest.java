@@ -44,7 +44,8 @@ class ProcessVariablesDeclaredTest {
     @CsvSource({"counterfeit-case, org.spotcheck.cases.CounterfeitCaseProcess$Vars",
             "police-referral, org.spotcheck.referral.PoliceReferralProcess$Vars",
             "evidence-retention, org.spotcheck.evidence.EvidenceRetentionProcess$Vars",
-            "custody-audit, org.spotcheck.evidence.CustodyAuditProcess$Vars"})
+            "custody-audit, org.spotcheck.evidence.CustodyAuditProcess$Vars",
+            "seller-appeal, org.spotcheck.appeal.AppealProcess$Vars"})
     void everyVariableTheDiagramItsTablesAndFormsUseIsDeclared(String process, String vars) throws Exception {
         assertThat(declared(Class.forName(vars))).as("variables of " + process + " not declared in " + vars)
                 .containsAll(usedBy(process));
@@ -135,5 +136,5 @@ class ProcessVariablesDeclaredTest {
 
     @SuppressWarnings("unused") // the classes the CSV names, so a rename breaks the compile rather than the test
     private static final Class<?>[] BACKING = {CounterfeitCaseProcess.Vars.class, PoliceReferralProcess.Vars.class,
-            EvidenceRetentionProcess.Vars.class, CustodyAuditProcess.Vars.class};
+            EvidenceRetentionProcess.Vars.class, CustodyAuditProcess.Vars.class, org.spotcheck.appeal.AppealProcess.Vars.class};
 }
