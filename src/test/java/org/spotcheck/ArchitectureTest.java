@@ -22,13 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AnalyzeClasses(packages = "org.spotcheck", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CAPABILITIES = {"org.spotcheck.cases..", "org.spotcheck.enforcement..",
+    static final String[] CAPABILITIES = {"org.spotcheck.appeal..", "org.spotcheck.cases..", "org.spotcheck.enforcement..",
             "org.spotcheck.evidence..", "org.spotcheck.intake..", "org.spotcheck.network..", "org.spotcheck.purchase..",
             "org.spotcheck.referral..", "org.spotcheck.reporting..", "org.spotcheck.triage..",
             "org.spotcheck.verification.."};
 
     /** The capabilities that own tables (TableOwnershipTest): {@link #CAPABILITIES} and {@code listing}. */
-    static final String[] TABLE_OWNERS = {"org.spotcheck.cases..", "org.spotcheck.enforcement..",
+    static final String[] TABLE_OWNERS = {"org.spotcheck.appeal..", "org.spotcheck.cases..", "org.spotcheck.enforcement..",
             "org.spotcheck.evidence..", "org.spotcheck.intake..", "org.spotcheck.listing..", "org.spotcheck.network..",
             "org.spotcheck.purchase..", "org.spotcheck.referral..", "org.spotcheck.reporting..",
             "org.spotcheck.triage..", "org.spotcheck.verification.."};

@@ -40,6 +40,7 @@ class TableOwnershipTest {
             Map.entry("sanction", "enforcement"), Map.entry("platform_command", "enforcement"),
             Map.entry("referral_decision", "enforcement"),
             Map.entry("referral", "referral"), Map.entry("referral_outcome", "referral"),
+            Map.entry("appeal", "appeal"),
             Map.entry("outbox_event", "messaging"), Map.entry("dev_account", "security"));
 
     /** The read models that join across capabilities, one place each: they read, and write none of it. */

@@ -80,4 +80,9 @@ public class CaseJournal {
         outbox.append(Topics.CASE_EVENTS, ref.caseNumber(), "spotcheck.case." + eventType, ref.caseNumber(),
                 payload(ref, stage, data));
     }
+
+    /** Everyone named on the case's timeline (users, and {@link #ACTOR_SYSTEM}). */
+    public java.util.Set<String> actors(long casePk) {
+        return store.actors(casePk);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one door to {@code spot_case} (TableOwnershipTest): its writes, each guarded so a
@@ -171,5 +173,11 @@ public class CaseRepository {
 
     public String caseNumberOf(long casePk) {
         return store.caseNumberOf(casePk);
+    }
+
+    /** A case reversed on appeal keeps its outcome but is no longer its seller's strike. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void liftStrike(long casePk) {
+        store.liftStrike(casePk);
     }
 }

@@ -191,7 +191,7 @@ class CaseStore {
         if (!sellerPks.isEmpty()) {
             ArraySql.query(template, """
                     select seller_pk, count(*) from spot_case
-                    where seller_pk = any(?::int8[]) and outcome = 'COUNTERFEIT' group by seller_pk""",
+                    where seller_pk = any(?::int8[]) and outcome = 'COUNTERFEIT' and strike_lifted_at is null group by seller_pk""",
                     (rs, i) -> found.put(rs.getLong(1), rs.getInt(2)), ArraySql.of("int8", List.copyOf(sellerPks)));
         }
         return found;
@@ -235,5 +235,11 @@ class CaseStore {
     String caseNumberOf(long casePk) {
         return jdbc.sql("select case_number from spot_case where id = :id").param("id", casePk)
                 .query(String.class).single();
+    }
+
+    /** @return false when the strike was lifted before */
+    boolean liftStrike(long casePk) {
+        return jdbc.sql("update spot_case set strike_lifted_at = now() where id = :id and strike_lifted_at is null")
+                .param("id", casePk).update() == 1;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The case as {@code GET /api/cases/{caseNumber}} shows it (CONTRACT.md). Stages that
@@ -27,7 +28,9 @@ public record CaseView(
         Sanction sanction,
         Referral referral,
         List<TimelineEntry> timeline,
-        long timelineTotal) {
+        long timelineTotal,
+        Map<String, Object> statementOfReasons,
+        Appeal appeal) {
 
     /**
      * A view shows a case's newest this many flags and timeline entries (oldest of them
@@ -47,7 +50,7 @@ public record CaseView(
                         null, e.capturedAt()))
                 .toList();
         return new CaseView(caseNumber, status, outcome, openedAt, closedAt, null, listing, List.of(), 0, null, null,
-                parcel, verification, null, null, List.of(), 0);
+                parcel, verification, null, null, List.of(), 0, null, null);
     }
 
     public record Verification(String route, String verifier, String verdict, String reportReference, int round,
@@ -58,6 +61,15 @@ public record CaseView(
     }
 
     public record Command(String command, String shopId, OffsetDateTime issuedAt) {
+    }
+
+    /**
+     * The case's latest appeal: what the seller asked and what changed (the outcome stays;
+     * {@code strikeLifted} when a reversal removed the seller's strike).
+     */
+    public record Appeal(String appealId, String status, String route, OffsetDateTime receivedAt,
+                         OffsetDateTime decideBy, String decision, String reasons, OffsetDateTime decidedAt,
+                         List<String> lifted, boolean strikeLifted) {
     }
 
     /** The referral decision and, when referred, the lead's state and the agency's cumulative outcomes. */

@@ -16,13 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
  * its listing, seller, flags, budget, purchase, evidence, verification, sanction, commands
  * and referral): a projection may join the tables of other capabilities and writes none
  * (TableOwnershipTest lists the projections).
+ * <p>Size: the whole case view is one read model, a query per part (the appeal and the
+ * statement of reasons included); split up, the parts would each need the case's key.
  */
 @Component
 class CaseViewProjection {
 
     private final JdbcClient jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    CaseViewProjection(JdbcClient jdbc) {
+    CaseViewProjection(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
     }
 
@@ -75,7 +79,38 @@ class CaseViewProjection {
                 .param("case", head.id()).query(CaseView.Referral.class).optional().orElse(null);
         return new CaseView(head.caseNumber(), head.status(), head.outcome(), head.openedAt(), head.closedAt(),
                 head.processInstanceId(), listing, shown(flags), total(FLAGS, head.id(), flags), triage, purchase,
-                evidence, verification, sanction, referral, shown(timeline), total(TIMELINE, head.id(), timeline));
+                evidence, verification, sanction, referral, shown(timeline), total(TIMELINE, head.id(), timeline),
+                statementOfReasons(head.id()), appeal(head.id()));
+    }
+
+    /** The statement of reasons of the case's latest restriction, as the platform command carried it. */
+    private Map<String, Object> statementOfReasons(long casePk) {
+        return jdbc.sql("""
+                select statement_of_reasons::text from platform_command
+                where case_pk = :case and statement_of_reasons is not null order by issued_at desc, command desc limit 1""")
+                .param("case", casePk).query(String.class).optional().map(this::jsonObject).orElse(null);
+    }
+
+    private Map<String, Object> jsonObject(String text) {
+        try {
+            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CaseView.Appeal appeal(long casePk) {
+        return jdbc.sql("""
+                select a.appeal_id, a.status, a.route, a.received_at, a.decide_by, a.decision, a.decision_reasons,
+                       a.decided_at, a.lifted, c.strike_lifted_at is not null as strike_lifted
+                from appeal a join spot_case c on c.id = a.case_pk
+                where a.case_pk = :case order by a.received_at desc limit 1""")
+                .param("case", casePk).query((rs, n) -> new CaseView.Appeal(rs.getString("appeal_id"),
+                        rs.getString("status"), rs.getString("route"), rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getObject("decide_by", OffsetDateTime.class), rs.getString("decision"),
+                        rs.getString("decision_reasons"), rs.getObject("decided_at", OffsetDateTime.class),
+                        List.of((String[]) rs.getArray("lifted").getArray()), rs.getBoolean("strike_lifted")))
+                .optional().orElse(null);
     }
 
     /** What a case keeps a list of, in the order it arrived (ids grow with time). */

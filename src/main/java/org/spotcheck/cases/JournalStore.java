@@ -40,4 +40,9 @@ class JournalStore {
                 .param("case", line.casePk()).param("stage", line.stage()).param("actor", line.actor())
                 .param("text", line.text()).update();
     }
+
+    java.util.Set<String> actors(long casePk) {
+        return new java.util.TreeSet<>(jdbc.sql("select distinct actor from timeline_entry where case_pk = :case")
+                .param("case", casePk).query(String.class).list());
+    }
 }

@@ -1,6 +1,10 @@
 package org.spotcheck.enforcement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.spotcheck.cases.CaseJournal;
@@ -26,6 +30,16 @@ public class EnforcementService {
     public static final String TAKE_DOWN_LISTING = "TAKE_DOWN_LISTING";
     public static final String CLOSE_SHOP = "CLOSE_SHOP";
     public static final String BAN_SELLER = "BAN_SELLER";
+    public static final String WARN_SELLER = "WARN_SELLER";
+    /** The commands that restrict a seller, each with a statement of reasons. */
+    public static final Set<String> RESTRICTIONS = Set.of(WARN_SELLER, TAKE_DOWN_LISTING, CLOSE_SHOP, BAN_SELLER);
+    /** What lifts each restriction that can be lifted (a warning is lifted with the strike, by cases). */
+    private static final Map<String, String> RESTORES = Map.of(TAKE_DOWN_LISTING, "RESTORE_LISTING",
+            CLOSE_SHOP, "REOPEN_SHOP", BAN_SELLER, "LIFT_BAN");
+
+    /** A command issued for a case, and when. */
+    public record Issued(String command, OffsetDateTime issuedAt) {
+    }
 
     private final EnforcementStore store;
     private final CaseRepository cases;
@@ -34,9 +48,14 @@ public class EnforcementService {
     private final CaseJournal journal;
     private final Outbox outbox;
     private final ReferralService referrals;
+    private final StatementOfReasons reasons;
+    private final ObjectMapper json;
 
     EnforcementService(EnforcementStore store, CaseRepository cases, Listings listings, SellerNetwork network,
-                       CaseJournal journal, Outbox outbox, ReferralService referrals) {
+                       CaseJournal journal, Outbox outbox, ReferralService referrals, StatementOfReasons reasons,
+                       ObjectMapper json) {
+        this.reasons = reasons;
+        this.json = json;
         this.referrals = referrals;
         this.store = store;
         this.cases = cases;
@@ -46,15 +65,25 @@ public class EnforcementService {
         this.outbox = outbox;
     }
 
-    /** Emits a platform command once: a retried step finds it issued and does nothing. */
+    /**
+     * Emits a platform command once: a retried step finds it issued and does nothing. A
+     * restriction carries its statement of reasons; {@code detail} is the sanction behind it,
+     * or what lifted a restriction.
+     */
     @Transactional
     public void command(String caseNumber, String command) {
+        command(caseNumber, command, null);
+    }
+
+    private void command(String caseNumber, String command, String detail) {
         CaseRef ref = cases.require(caseNumber);
         CaseRepository.Subject subject = cases.subject(ref.pk());
         Listings.Facts listing = listings.require(subject.listingPk());
         String sellerId = network.name(subject.sellerPk()).sellerId();
         UUID commandId = UUID.randomUUID();
-        if (!store.issueCommand(commandId, ref.pk(), command, listing.shopId())) {
+        Map<String, Object> statement = RESTRICTIONS.contains(command)
+                ? reasons.of(ref, listing, command, detail) : null;
+        if (!store.issueCommand(commandId, ref.pk(), command, listing.shopId(), statement == null ? null : write(statement))) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -65,6 +94,11 @@ public class EnforcementService {
         data.put("listingId", listing.listingId());
         data.put("shopId", listing.shopId());
         data.put("sellerId", sellerId);
+        if (statement != null) {
+            data.put("statementOfReasons", statement);
+        } else if (detail != null) {
+            data.put("reason", detail);
+        }
         outbox.append(Topics.PLATFORM_COMMANDS, listing.shopId(), "spotcheck.platform." + command, caseNumber, data);
         journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Platform command " + command + " for shop "
                 + listing.shopId(), "platform-command", Map.of("command", command));
@@ -79,11 +113,14 @@ public class EnforcementService {
             journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Sanction: " + level, "sanctioned",
                     Map.of("sanction", level.name()));
         }
+        if (level == SanctionLevel.WARNING) {
+            command(caseNumber, WARN_SELLER, level.name());
+        }
         if (level == SanctionLevel.SHOP_CLOSURE || level == SanctionLevel.PERMANENT_BAN) {
-            command(caseNumber, CLOSE_SHOP);
+            command(caseNumber, CLOSE_SHOP, level.name());
         }
         if (level == SanctionLevel.PERMANENT_BAN) {
-            command(caseNumber, BAN_SELLER);
+            command(caseNumber, BAN_SELLER, level.name());
             network.ban(sellerPk);
         }
     }
@@ -98,6 +135,45 @@ public class EnforcementService {
         }
         if (refer) {
             referrals.open(caseNumber, agency);
+        }
+    }
+
+    /** @return the restrictions issued for the case, oldest first (empty: nothing to appeal) */
+    public List<Issued> restrictions(String caseNumber) {
+        return store.commands(cases.require(caseNumber).pk()).stream().filter(c -> RESTRICTIONS.contains(c.command()))
+                .toList();
+    }
+
+    /**
+     * Lifts those of {@code which} that the case issued: RESTORE_LISTING, REOPEN_SHOP,
+     * LIFT_BAN, each once; a lifted ban un-bans the seller's identity keys unless another
+     * case still bans the seller. The case keeps the commands it issued.
+     * @return the restore commands this call sent (none on a retry)
+     */
+    @Transactional
+    public List<String> lift(String caseNumber, Set<String> which, String reason) {
+        CaseRef ref = cases.require(caseNumber);
+        List<String> issued = store.commands(ref.pk()).stream().map(Issued::command).toList();
+        List<String> sent = new java.util.ArrayList<>();
+        for (String restriction : List.of(TAKE_DOWN_LISTING, CLOSE_SHOP, BAN_SELLER)) {
+            String restore = RESTORES.get(restriction);
+            if (which.contains(restriction) && issued.contains(restriction) && !issued.contains(restore)) {
+                command(caseNumber, restore, reason);
+                sent.add(restore);
+            }
+        }
+        long sellerPk = cases.sellerOf(ref.pk());
+        if (sent.contains("LIFT_BAN") && !store.bannedByAnotherCase(sellerPk, ref.pk())) {
+            network.unban(sellerPk);
+        }
+        return sent;
+    }
+
+    private String write(Map<String, Object> statement) {
+        try {
+            return json.writeValueAsString(statement);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

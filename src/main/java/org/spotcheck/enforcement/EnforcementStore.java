@@ -1,5 +1,7 @@
 package org.spotcheck.enforcement;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.spotcheck.cases.SanctionLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +21,13 @@ class EnforcementStore {
     }
 
     /** @return false when the case had this command issued already */
-    boolean issueCommand(UUID commandId, long casePk, String command, String shopId) {
+    boolean issueCommand(UUID commandId, long casePk, String command, String shopId, String statementOfReasons) {
         int issued = jdbc.sql("""
-                insert into platform_command (id, case_pk, command, shop_id) values (:id, :case, :command, :shop)
+                insert into platform_command (id, case_pk, command, shop_id, statement_of_reasons)
+                values (:id, :case, :command, :shop, cast(:reasons as jsonb))
                 on conflict (case_pk, command) do nothing""")
                 .param("id", commandId).param("case", casePk).param("command", command)
-                .param("shop", shopId).update();
+                .param("shop", shopId).param("reasons", statementOfReasons).update();
         return issued != 0;
     }
 
@@ -42,5 +45,22 @@ class EnforcementStore {
                 insert into referral_decision (case_pk, refer, agency) values (:case, :refer, :agency)
                 on conflict (case_pk) do nothing""")
                 .param("case", casePk).param("refer", refer).param("agency", agency).update() == 1;
+    }
+
+    /** @return the case's commands, in the order they were issued */
+    List<EnforcementService.Issued> commands(long casePk) {
+        return jdbc.sql("select command, issued_at from platform_command where case_pk = :case order by issued_at, command")
+                .param("case", casePk).query((rs, i) -> new EnforcementService.Issued(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class))).list();
+    }
+
+    /** @return whether another case of the seller still bans it (a BAN_SELLER without its LIFT_BAN) */
+    boolean bannedByAnotherCase(long sellerPk, long casePk) {
+        return jdbc.sql("""
+                select exists (select 1 from sanction s join platform_command b on b.case_pk = s.case_pk
+                               where s.seller_pk = :seller and s.case_pk <> :case and b.command = 'BAN_SELLER'
+                                 and not exists (select 1 from platform_command l
+                                                 where l.case_pk = b.case_pk and l.command = 'LIFT_BAN'))""")
+                .param("seller", sellerPk).param("case", casePk).query(Boolean.class).single();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
@@ -41,6 +43,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(NoStore.class);
         // ahead of Camunda's own mapper for the same exception type
         register(RejectedTaskInput.class, 1);
+        register(RefusedByListener.class, 1);
         register(TooDeepJson.class);
     }
 
@@ -79,6 +82,27 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     }
 
     /** Task data, variables and identities stay out of caches (the engine itself says only no-cache). */
+    /**
+     * The engine wraps a task listener's {@link AuthorizationException} (the four-eyes rule of
+     * an appeal refusing an assignment) into a 500: it is a refusal, so it answers 403.
+     */
+    static class RefusedByListener implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof AuthorizationException refused) {
+                    ExceptionDto error = new ExceptionDto();
+                    error.setType(AuthorizationException.class.getSimpleName());
+                    error.setMessage(refused.getMessage());
+                    return Response.status(Response.Status.FORBIDDEN).entity(error)
+                            .type(MediaType.APPLICATION_JSON_TYPE).build();
+                }
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(e);
+        }
+    }
+
     static class NoStore implements ContainerResponseFilter {
 
         @Override

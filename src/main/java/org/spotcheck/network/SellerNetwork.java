@@ -113,6 +113,12 @@ public class SellerNetwork {
         store.ban(sellerPk);
     }
 
+    /** Lifts a ban (an appeal reversed or reduced it): the seller and each of its identity keys may trade again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unban(long sellerPk) {
+        store.unban(sellerPk);
+    }
+
     /** The seller's network, and every seller in it (itself included, lowest key first). */
     public record Network(long id, List<Long> sellerPks) {
     }

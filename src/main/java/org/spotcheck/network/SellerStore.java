@@ -148,4 +148,10 @@ class SellerStore {
         jdbc.sql("update seller_identity_key set banned = true where seller_pk = :seller")
                 .param("seller", sellerPk).update();
     }
+
+    void unban(long sellerPk) {
+        jdbc.sql("update seller set banned_at = null where id = :seller").param("seller", sellerPk).update();
+        jdbc.sql("update seller_identity_key set banned = false where seller_pk = :seller and banned")
+                .param("seller", sellerPk).update();
+    }
 }

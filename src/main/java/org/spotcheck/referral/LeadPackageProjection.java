@@ -37,7 +37,7 @@ class LeadPackageProjection {
                 .param("case", casePk).query().listOfRows());
         List<Map<String, Object>> network = jdbc.sql("""
                 select s.platform, s.seller_id, s.banned_at is not null as banned,
-                       (select count(*) from spot_case o where o.seller_pk = s.id and o.outcome = 'COUNTERFEIT') as strikes,
+                       (select count(*) from spot_case o where o.seller_pk = s.id and o.outcome = 'COUNTERFEIT' and o.strike_lifted_at is null) as strikes,
                        (select string_agg(o.case_number || ':' || coalesce(o.outcome, o.status), ', ' order by o.id)
                         from spot_case o where o.seller_pk = s.id) as cases
                 from seller s where s.network_id = (select network_id from seller where id =

@@ -164,4 +164,12 @@ public class ReferralService {
     }
 
     public enum OutcomeAnswer { ACCEPTED, DUPLICATE, NOT_WAITING, UNKNOWN }
+
+    /** Notes on the case's referral, if it has one, that an appeal reversed the case's restrictions. */
+    @Transactional
+    public void noteAppeal(String caseNumber, String note) {
+        CaseRef ref = cases.require(caseNumber);
+        store.noteAppeal(ref.pk(), note).ifPresent(referralId -> journal.record(ref, "REFERRAL", CaseJournal.ACTOR_SYSTEM,
+                "Referral " + referralId + " noted: " + note, "referral-appeal-noted", Map.of("referralId", referralId)));
+    }
 }

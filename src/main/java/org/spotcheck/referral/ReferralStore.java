@@ -92,4 +92,11 @@ class ReferralStore {
                        coalesce(sum(seized_value_cny), 0) as seized
                 from referral_outcome where referral_id = :id""").param("id", referralId).query().singleRow();
     }
+
+    /** @return the case's referral id, when it has one and the note is new */
+    Optional<String> noteAppeal(long casePk, String note) {
+        return jdbc.sql("""
+                update referral set appeal_note = :note where case_pk = :case and appeal_note is distinct from :note
+                returning id""").param("case", casePk).param("note", note).query(String.class).optional();
+    }
 }

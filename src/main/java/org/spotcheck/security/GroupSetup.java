@@ -40,7 +40,8 @@ class GroupSetup implements InitializingBean {
             Groups.PROCESS_OWNERS, "Process owners",
             Groups.MANAGERS, "Managers",
             Groups.INTEGRATIONS, "Integrations (external systems)",
-            Groups.VERIFIERS, "Verifiers (rights holders, labs)");
+            Groups.VERIFIERS, "Verifiers (rights holders, labs)",
+            Groups.APPEALS, "Appeal reviewers");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;

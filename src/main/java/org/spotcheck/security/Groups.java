@@ -13,19 +13,22 @@ public final class Groups {
     public static final String MANAGERS = "managers";
     public static final String INTEGRATIONS = "integrations";
     public static final String VERIFIERS = "verifiers";
+    /** Decide sellers' appeals, never on a case they worked (appeal/AppealReviewers). */
+    public static final String APPEALS = "appeals";
 
     /** Groups that work on Tasklist tasks, each with a filter of its own. */
-    public static final List<String> TASK_GROUPS = List.of(TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS, ENFORCEMENT_LIAISON);
+    public static final List<String> TASK_GROUPS = List.of(TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS, ENFORCEMENT_LIAISON,
+            APPEALS);
 
     /** Internal staff who may read any case. */
     public static final List<String> STAFF = List.of(ADMIN, TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS,
-            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS);
+            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, APPEALS);
 
     public static final List<String> STAFF_AND_INTEGRATIONS = List.of(ADMIN, TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS,
-            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, INTEGRATIONS);
+            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, APPEALS, INTEGRATIONS);
 
     public static final List<String> STAFF_AND_VERIFIERS = List.of(ADMIN, TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS,
-            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, VERIFIERS);
+            ENFORCEMENT_LIAISON, PROCESS_OWNERS, MANAGERS, APPEALS, VERIFIERS);
 
     private Groups() {
     }

@@ -57,6 +57,12 @@ class SecurityConfig {
                         .requestMatchers(path("/api/verifiers/**")).hasAuthority(Groups.authority(Groups.ADMIN))
                         .requestMatchers(path(HttpMethod.POST, "/api/referrals/*/outcomes"))
                         .hasAnyAuthority(Groups.authority(Groups.ENFORCEMENT_LIAISON), Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/appeals"))
+                        .hasAuthority(Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/appeals/*/rights-holder-action"))
+                        .hasAuthority(Groups.authority(Groups.VERIFIERS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/appeals/*"), path(HttpMethod.HEAD, "/api/appeals/*"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.POST, "/api/screenings")).hasAuthority(Groups.authority(Groups.INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.GET, "/api/reports/**"), path(HttpMethod.HEAD, "/api/reports/**"))
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN),

@@ -198,6 +198,15 @@ public class VerificationService {
         return store.isVerifierOf(casePk, verifier);
     }
 
+    /** The verdict that decided a case: who gave it (a rights holder or a lab), on which report, when. */
+    public record Decisive(org.spotcheck.cases.VerificationRoute route, String verifierId, Verdict verdict,
+                           String reportReference, java.time.OffsetDateTime answeredAt) {
+    }
+
+    public Optional<Decisive> decisive(long casePk) {
+        return store.decisive(casePk);
+    }
+
     /** SUPERSEDED: the verifier's round was re-routed (closed) before its verdict came. */
     public enum Answer { ACCEPTED, ALREADY_ACCEPTED, NOT_YOURS, NOT_WAITING, SUPERSEDED }
 }

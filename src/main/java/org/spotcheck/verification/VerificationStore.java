@@ -124,4 +124,15 @@ class VerificationStore {
         return jdbc.sql("select count(*) from verification where case_pk = :case and verifier_id = :v")
                 .param("case", casePk).param("v", verifier).query(Long.class).single() > 0;
     }
+
+    /** @return the round whose COUNTERFEIT or GENUINE verdict decided the case, if one did */
+    Optional<VerificationService.Decisive> decisive(long casePk) {
+        return jdbc.sql("""
+                select route, verifier_id, verdict, report_reference, answered_at from verification
+                where case_pk = :case and verdict in ('COUNTERFEIT', 'GENUINE') order by round desc limit 1""")
+                .param("case", casePk).query((rs, i) -> new VerificationService.Decisive(
+                        org.spotcheck.cases.VerificationRoute.valueOf(rs.getString("route")), rs.getString("verifier_id"),
+                        org.spotcheck.cases.Verdict.valueOf(rs.getString("verdict")), rs.getString("report_reference"),
+                        rs.getObject("answered_at", java.time.OffsetDateTime.class))).optional();
+    }
 }

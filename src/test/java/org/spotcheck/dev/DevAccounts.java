@@ -31,6 +31,7 @@ class DevAccounts {
         USERS.put("intake", "integrations");
         USERS.put("rh-acme", "verifiers");
         USERS.put("lab-cqi", "verifiers");
+        USERS.put("reviewer", "appeals");
     }
 
     private final IdentityService identity;

@@ -32,7 +32,7 @@ class TakedownKafkaTest extends CaseFlows {
         relay.relay();
 
         List<ConsumerRecord<String, String>> commands = KafkaClient.read(kafkaBrokers(), Topics.PLATFORM_COMMANDS,
-                r -> shop.equals(r.key()), 1);
+                r -> shop.equals(r.key()) && r.value().contains("TAKE_DOWN_LISTING"), 1);
 
         assertThat(commands).hasSize(1);
         JsonNode event = JSON.readTree(commands.get(0).value());

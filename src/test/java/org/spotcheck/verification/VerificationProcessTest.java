@@ -87,7 +87,7 @@ class VerificationProcessTest extends CaseFlows {
         assertThat(view.get("outcome").asText()).isEqualTo("COUNTERFEIT");
         assertThat(view.at("/sanction/level").asText()).isEqualTo("WARNING");
         assertThat(view.at("/sanction/commands")).extracting(x -> x.get("command").asText())
-                .containsExactly("TAKE_DOWN_LISTING");
+                .containsExactly("TAKE_DOWN_LISTING", "WARN_SELLER");
         assertThat(view.at("/referral/refer").asBoolean()).isFalse();
         assertThat(view.at("/evidence/2/storageLocation").asText()).isEqualTo("Hangzhou store, rack 7");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("evidence-retention")
