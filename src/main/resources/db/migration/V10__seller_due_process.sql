@@ -39,3 +39,31 @@ create index appeal_received_at on appeal (received_at);
 
 -- a reversal on appeal is noted on the case's referral, for the liaison to tell the agency
 alter table referral add column appeal_note varchar(4000);
+
+-- notifier standing: each reporter's record of notices (flags with its reporterId) and what
+-- DMN notifier-standing made of it; one row per reporter, kept while it reports
+create table reporter_standing (
+    reporter_id      varchar(100) primary key,
+    notices          bigint       not null default 0,
+    test_buys        bigint       not null default 0,
+    counterfeit      bigint       not null default 0,
+    genuine          bigint       not null default 0,
+    reversed         bigint       not null default 0,
+    standing         varchar(20)  not null default 'NORMAL'
+                     check (standing in ('GOOD_FAITH', 'NORMAL', 'WARNED', 'SUSPENDED')),
+    reason           varchar(1000),
+    warned_at        timestamptz,
+    suspended_at     timestamptz,
+    suspended_until  timestamptz,
+    first_notice_at  timestamptz  not null default now(),
+    last_notice_at   timestamptz  not null default now()
+);
+create index reporter_standing_warned on reporter_standing (warned_at) where warned_at is not null;
+create index reporter_standing_suspended on reporter_standing (suspended_at) where suspended_at is not null;
+
+-- which reporters' notices a case rests on: its verdicts and reversals count for them
+create table case_reporter (
+    case_pk      bigint       not null references spot_case (id),
+    reporter_id  varchar(100) not null,
+    primary key (case_pk, reporter_id)
+);

@@ -24,14 +24,14 @@ class ArchitectureTest {
 
     static final String[] CAPABILITIES = {"org.spotcheck.appeal..", "org.spotcheck.cases..", "org.spotcheck.enforcement..",
             "org.spotcheck.evidence..", "org.spotcheck.intake..", "org.spotcheck.network..", "org.spotcheck.purchase..",
-            "org.spotcheck.referral..", "org.spotcheck.reporting..", "org.spotcheck.triage..",
-            "org.spotcheck.verification.."};
+            "org.spotcheck.referral..", "org.spotcheck.reporting..", "org.spotcheck.standing..",
+            "org.spotcheck.triage..", "org.spotcheck.verification.."};
 
     /** The capabilities that own tables (TableOwnershipTest): {@link #CAPABILITIES} and {@code listing}. */
     static final String[] TABLE_OWNERS = {"org.spotcheck.appeal..", "org.spotcheck.cases..", "org.spotcheck.enforcement..",
             "org.spotcheck.evidence..", "org.spotcheck.intake..", "org.spotcheck.listing..", "org.spotcheck.network..",
             "org.spotcheck.purchase..", "org.spotcheck.referral..", "org.spotcheck.reporting..",
-            "org.spotcheck.triage..", "org.spotcheck.verification.."};
+            "org.spotcheck.standing..", "org.spotcheck.triage..", "org.spotcheck.verification.."};
 
     /** A cycle makes two capabilities one: neither can change, or be understood, without the other. */
     @ArchTest

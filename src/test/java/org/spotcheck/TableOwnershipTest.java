@@ -41,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("referral_decision", "enforcement"),
             Map.entry("referral", "referral"), Map.entry("referral_outcome", "referral"),
             Map.entry("appeal", "appeal"),
+            Map.entry("reporter_standing", "standing"), Map.entry("case_reporter", "standing"),
             Map.entry("outbox_event", "messaging"), Map.entry("dev_account", "security"));
 
     /** The read models that join across capabilities, one place each: they read, and write none of it. */

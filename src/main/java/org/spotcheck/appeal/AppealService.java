@@ -22,6 +22,8 @@ import org.spotcheck.messaging.Outbox;
 import org.spotcheck.messaging.Topics;
 import org.spotcheck.network.SellerNetwork;
 import org.spotcheck.referral.ReferralService;
+import org.spotcheck.standing.CaseEvent;
+import org.spotcheck.standing.NotifierStanding;
 import org.spotcheck.verification.VerificationService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,7 @@ public class AppealService {
     private final ReferralService referrals;
     private final Outbox outbox;
     private final RuntimeService runtime;
+    private final NotifierStanding standing;
     private final Clock clock;
     private final Duration window;
     private final Duration decisionTime;
@@ -68,7 +71,7 @@ public class AppealService {
 
     AppealService(AppealStore store, CaseRepository cases, CaseJournal journal, SellerNetwork network,
                   EnforcementService enforcement, VerificationService verification, ReferralService referrals,
-                  Outbox outbox, RuntimeService runtime, Clock clock,
+                  Outbox outbox, RuntimeService runtime, NotifierStanding standing, Clock clock,
                   @Value("${spotcheck.appeals.window:P180D}") Duration window,
                   @Value("${spotcheck.appeals.decision-time:P14D}") Duration decisionTime) {
         this.store = store;
@@ -80,6 +83,7 @@ public class AppealService {
         this.referrals = referrals;
         this.outbox = outbox;
         this.runtime = runtime;
+        this.standing = standing;
         this.clock = clock;
         this.window = window;
         this.decisionTime = decisionTime;
@@ -247,6 +251,7 @@ public class AppealService {
         store.lifted(appealId, lifted);
         if (decision == AppealDecision.REVERSED) {
             cases.liftStrike(ref.pk());
+            standing.caseEvent(ref.pk(), CaseEvent.REVERSED);
             referrals.noteAppeal(ref.caseNumber(), "Appeal " + appealId + " reversed the restrictions of case "
                     + ref.caseNumber() + ": " + reasons);
         }

@@ -11,13 +11,16 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spotcheck.cases.PlainKey;
 import org.spotcheck.intake.domain.NewFlag;
+import org.spotcheck.standing.NotifierStanding;
 import org.spotcheck.web.FieldErrors;
 import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +42,11 @@ class FlagController {
     private final FlagMapper mapper;
     private final ObjectMapper json;
     private final Validator validator;
+    private final NotifierStanding standing;
 
-    FlagController(IntakeService intake, FlagQueries queries, FlagMapper mapper, ObjectMapper json, Validator validator) {
+    FlagController(IntakeService intake, FlagQueries queries, FlagMapper mapper, ObjectMapper json, Validator validator,
+                   NotifierStanding standing) {
+        this.standing = standing;
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
@@ -60,8 +66,17 @@ class FlagController {
     }
 
     @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CaseAnswer> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
-        FlagAnswer answer = intake.receiveAndStart(mapper.toNewFlag(request), principal.getName());
+    ResponseEntity<?> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
+        NewFlag flag = mapper.toNewFlag(request);
+        NotifierStanding.Suspension suspended = flag.reporter() == null ? null
+                : standing.suspended(List.of(flag.reporter())).get(flag.reporter());
+        if (suspended != null) {
+            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Reporter suspended", refusal(suspended));
+            problem.setProperty("suspendedUntil", suspended.until().toString());
+            problem.setProperty("reason", suspended.reason());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        }
+        FlagAnswer answer = intake.receiveAndStart(flag, principal.getName());
         CaseAnswer body = CaseAnswer.of(answer);
         if (answer.opened()) {
             return ResponseEntity.created(URI.create("/api/cases/" + answer.caseNumber())).body(body);
@@ -110,6 +125,7 @@ class FlagController {
                 valid.add(flag);
             }
         }
+        refuseSuspended(valid, validAt, results);
         if (!valid.isEmpty()) {
             List<FlagAnswer> answers = intake.receiveBatch(valid, principal.getName());
             for (int i = 0; i < answers.size(); i++) {
@@ -119,6 +135,28 @@ class FlagController {
             }
         }
         return ResponseEntity.ok(new BatchAnswer(results));
+    }
+
+    /** A suspended reporter's flag is answered with the reason and not stored, as an invalid flag is not. */
+    private void refuseSuspended(List<NewFlag> valid, List<Integer> validAt, List<BatchResult> results) {
+        Map<String, NotifierStanding.Suspension> suspended = standing.suspended(valid.stream().map(NewFlag::reporter)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        for (int i = valid.size() - 1; i >= 0 && !suspended.isEmpty(); i--) {
+            NewFlag flag = valid.get(i);
+            NotifierStanding.Suspension refused = flag.reporter() == null ? null : suspended.get(flag.reporter());
+            if (refused != null) {
+                results.set(validAt.get(i), new BatchResult(flag.flagId(), null, null, null, null, false,
+                        List.of(new FieldErrors.FieldError("reporterId", refusal(refused)))));
+                valid.remove(i);
+                validAt.remove(i);
+            }
+        }
+    }
+
+    /** What a suspended reporter is told: why, and until when. */
+    static String refusal(NotifierStanding.Suspension suspended) {
+        return "reporter " + suspended.reporterId() + " is suspended until " + suspended.until() + ": "
+                + suspended.reason();
     }
 
     private NewFlag read(JsonNode node, List<FieldErrors.FieldError> errors) {

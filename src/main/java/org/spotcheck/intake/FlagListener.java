@@ -6,6 +6,7 @@ import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.messaging.DeadLetters;
 import org.spotcheck.messaging.InboundJson;
 import org.spotcheck.messaging.Topics;
+import org.spotcheck.standing.NotifierStanding;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,11 @@ class FlagListener {
     private final FlagMapper mapper;
     private final InboundJson inbound;
     private final DeadLetters deadLetters;
+    private final NotifierStanding standing;
 
-    FlagListener(IntakeService intake, FlagMapper mapper, InboundJson inbound, DeadLetters deadLetters) {
+    FlagListener(IntakeService intake, FlagMapper mapper, InboundJson inbound, DeadLetters deadLetters,
+                 NotifierStanding standing) {
+        this.standing = standing;
         this.intake = intake;
         this.mapper = mapper;
         this.inbound = inbound;
@@ -34,7 +38,7 @@ class FlagListener {
 
     @KafkaListener(topics = Topics.FLAGS, batch = "true")
     void flags(List<ConsumerRecord<String, byte[]>> records) {
-        List<Entry> entries = records.stream().map(this::entry).toList();
+        List<Entry> entries = refuseSuspended(records.stream().map(this::entry).toList());
         List<NewFlag> flags = entries.stream().filter(e -> e.flag() != null).map(Entry::flag).toList();
         if (!flags.isEmpty()) {
             try {
@@ -48,6 +52,19 @@ class FlagListener {
         }
         // after the batch is stored: a retried batch has not dead-lettered anything yet
         finish(entries, false);
+    }
+
+    /** A suspended reporter's flag is dead-lettered with the reason and the end date, as an invalid one is. */
+    private List<Entry> refuseSuspended(List<Entry> entries) {
+        java.util.Map<String, NotifierStanding.Suspension> suspended = standing.suspended(entries.stream()
+                .filter(e -> e.flag() != null).map(e -> e.flag().reporter()).filter(java.util.Objects::nonNull)
+                .distinct().toList());
+        if (suspended.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.flag() == null || e.flag().reporter() == null
+                || !suspended.containsKey(e.flag().reporter()) ? e
+                : new Entry(e.record(), null, FlagController.refusal(suspended.get(e.flag().reporter())))).toList();
     }
 
     /** A consumed record: its flag, or why it is not one. */

@@ -21,6 +21,7 @@ import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.listing.Listings;
 import org.spotcheck.listing.domain.Watch;
 import org.spotcheck.network.SellerNetwork;
+import org.spotcheck.standing.Standing;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
 
@@ -58,6 +59,7 @@ final class IntakeBatch {
     private Map<String, Long> sellers;
     private Map<Long, IntakeRepository.SellerRecord> records;
     private Map<String, CaseRef> openCases;
+    private Map<String, Standing> standings;
     private final List<CaseProcessStarter.Start> starts = new ArrayList<>();
 
     IntakeBatch(IntakeService.Steps steps, List<NewFlag> flags, String receivedBy, Instant now) {
@@ -149,6 +151,8 @@ final class IntakeBatch {
         openCases = steps.timed("open cases", () -> steps.cases().findOpenByListings(newest.values().stream()
                 .map(l -> new String[] {l.platform(), l.listingId()}).toList()));
 
+        standings = steps.timed("reporters", () -> steps.standing().standings(fresh.stream().map(NewFlag::reporter)
+                .filter(java.util.Objects::nonNull).distinct().toList()));
         TriageTable.Evaluator table = steps.triage().latest();
         ExplorationBudget.Draws draws = null;
         LocalDate keepFrom = steps.firstRetainedDay(today);
@@ -159,7 +163,8 @@ final class IntakeBatch {
                     .map(Listings.Watched::watch).orElse(Watch.none()));
             int recent = watch.recentFlags(today) + 1;
             TriageTable.Verdict verdict = steps.timed("triage",
-                    () -> table.decide(IntakeService.triageInputs(flag, records.get(sellers.get(sellerKey(flag))), recent)));
+                    () -> table.decide(IntakeService.triageInputs(flag, records.get(sellers.get(sellerKey(flag))), recent,
+                            standingOf(flag))));
             watches.put(listing, watch.add(today, now, 1, keepFrom, verdict.decision().name()));
             if (openCases.containsKey(listing) || opening.contains(listing)) {
                 planned.add(new Planned(flag, verdict, false, recent, Route.JOIN));
@@ -191,6 +196,8 @@ final class IntakeBatch {
         List<IntakeRepository.StoredFlag> caseFlags = new ArrayList<>();
         List<CaseJournal.Entry> entries = new ArrayList<>();
         List<FlagSignals.Signal> signals = new ArrayList<>();
+        Map<String, Long> notices = new java.util.TreeMap<>();
+        Map<Long, Set<String>> caseReporters = new java.util.TreeMap<>();
         for (Planned plan : planned) {
             NewFlag flag = plan.flag();
             String listing = listingKey(flag);
@@ -214,6 +221,13 @@ final class IntakeBatch {
                 caseNumber = joined.caseNumber();
             }
             boolean merged = opened == null && joined != null;
+            if (flag.reporter() != null) {
+                notices.merge(flag.reporter(), 1L, Long::sum);
+                CaseRef ofCase = opened != null ? opened : joined;
+                if (ofCase != null) {
+                    caseReporters.computeIfAbsent(ofCase.pk(), pk -> new java.util.TreeSet<>()).add(flag.reporter());
+                }
+            }
             TriageTable.Verdict verdict = plan.verdict();
             signals.add(new FlagSignals.Signal(flag.flagId(), today, now, listings.get(listing),
                     verdict.decision().name(), verdict.priority(), plan.exploration() && opened != null, caseNumber,
@@ -225,6 +239,7 @@ final class IntakeBatch {
         steps.timed("flags of cases", () -> steps.intake().insertFlags(caseFlags, receivedBy));
         steps.timed("timeline and events", () -> steps.journal().recordAll(entries));
         steps.timed("signals", () -> steps.signals().insert(signals));
+        steps.timed("reporters", () -> steps.standing().noticesReceived(notices, caseReporters));
         steps.timed("process starts", () -> steps.processes().startAll(starts));
     }
 
@@ -248,8 +263,13 @@ final class IntakeBatch {
                 + ") opened the case for listing " + listing + " (flag " + plan.recentFlags() + " of the listing in "
                 + Watch.RECENT_DAYS + " days)", "flagged", IntakeService.flaggedData(flag));
         starts.add(new CaseProcessStarter.Start(ref, IntakeService.processVariables(ref, flag, records.get(sellerPk),
-                plan.recentFlags(), plan.verdict(), plan.exploration())));
+                plan.recentFlags(), standingOf(flag), plan.verdict(), plan.exploration())));
         return ref;
+    }
+
+    /** The reporter's standing as triage reads it: null without a reporter, NORMAL for one not on record. */
+    private String standingOf(NewFlag flag) {
+        return flag.reporter() == null ? null : standings.getOrDefault(flag.reporter(), Standing.NORMAL).name();
     }
 
     static String sellerKey(NewFlag flag) {

@@ -27,6 +27,7 @@ import org.spotcheck.db.TransientRetry;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.listing.Listings;
 import org.spotcheck.network.SellerNetwork;
+import org.spotcheck.standing.NotifierStanding;
 import org.spotcheck.triage.ExplorationBudget;
 import org.spotcheck.triage.TriageTable;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,8 @@ public class IntakeService {
     /** What a batch's steps use: the stores and services of intake and of the capabilities it asks. */
     record Steps(IntakeRepository intake, FlagSignals signals, Listings listings, CaseRepository cases,
                  CaseJournal journal, CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
-                 ExplorationBudget exploration, FlagPartitions partitions, ObjectMapper json, MeterRegistry meters) {
+                 ExplorationBudget exploration, FlagPartitions partitions, NotifierStanding standing, ObjectMapper json,
+                 MeterRegistry meters) {
 
         /** Time per step, summed over batches ({@code spotcheck.intake.step}): where intake spends its time. */
         <T> T timed(String step, Supplier<T> work) {
@@ -108,10 +110,11 @@ public class IntakeService {
 
     IntakeService(IntakeRepository intake, FlagSignals signals, Listings listings, CaseRepository cases,
                   CaseJournal journal, CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
-                  ExplorationBudget exploration, FlagPartitions partitions, ObjectMapper json, Clock clock,
-                  MeterRegistry meters, PlatformTransactionManager transactions, TransientRetry retry) {
+                  ExplorationBudget exploration, FlagPartitions partitions, NotifierStanding standing,
+                  ObjectMapper json, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
+                  TransientRetry retry) {
         this.steps = new Steps(intake, signals, listings, cases, journal, processes, network, triage, exploration,
-                partitions, json, meters);
+                partitions, standing, json, meters);
         this.cases = cases;
         this.processes = processes;
         this.partitions = partitions;
@@ -186,7 +189,8 @@ public class IntakeService {
     }
 
     /** The inputs of DMN {@code triage}, as the process passes them too. */
-    static VariableMap triageInputs(NewFlag flag, IntakeRepository.SellerRecord seller, int recentFlags) {
+    static VariableMap triageInputs(NewFlag flag, IntakeRepository.SellerRecord seller, int recentFlags,
+                                    String reporterStanding) {
         NewFlag.Signals s = flag.signals();
         VariableMap vars = Variables.createVariables();
         Vars.RISK_SCORE.on(vars).set(s.riskScore().doubleValue());
@@ -198,6 +202,7 @@ public class IntakeService {
         Vars.CLEAN_CHECKS.on(vars).set(seller.cleanChecks());
         Vars.SALES_VALUE_CNY.on(vars).set(flag.salesValueCny() == null ? null : flag.salesValueCny().doubleValue());
         Vars.RECENT_FLAGS.on(vars).set(recentFlags);
+        Vars.REPORTER_STANDING.on(vars).set(reporterStanding);
         return vars;
     }
 
@@ -208,9 +213,10 @@ public class IntakeService {
      * (and the table was the largest cost of a case's first step).
      */
     static VariableMap processVariables(CaseRef ref, NewFlag flag, IntakeRepository.SellerRecord seller,
-                                                int recentFlags, TriageTable.Verdict verdict, boolean explorationDrawn) {
+                                                int recentFlags, String reporterStanding, TriageTable.Verdict verdict,
+                                                boolean explorationDrawn) {
         NewFlag.Listing l = flag.listing();
-        VariableMap vars = triageInputs(flag, seller, recentFlags);
+        VariableMap vars = triageInputs(flag, seller, recentFlags, reporterStanding);
         Vars.TRIAGE_DECISION.on(vars).set(verdict.decision().name());
         Vars.PRIORITY.on(vars).set(verdict.priority());
         Vars.CASE_NUMBER.on(vars).set(ref.caseNumber());

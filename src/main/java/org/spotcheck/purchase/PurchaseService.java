@@ -9,6 +9,8 @@ import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.evidence.EvidenceService;
+import org.spotcheck.standing.CaseEvent;
+import org.spotcheck.standing.NotifierStanding;
 import org.spotcheck.purchase.domain.PurchaseReport;
 import org.spotcheck.purchase.domain.PurchaseSla;
 import org.springframework.stereotype.Service;
@@ -24,9 +26,11 @@ class PurchaseService {
     private final EvidenceService evidence;
     private final CaseJournal journal;
     private final TaskService tasks;
+    private final NotifierStanding standing;
 
     PurchaseService(CaseRepository cases, PurchaseRepository purchases, BudgetService budget, EvidenceService evidence,
-                    CaseJournal journal, TaskService tasks) {
+                    CaseJournal journal, TaskService tasks, NotifierStanding standing) {
+        this.standing = standing;
         this.cases = cases;
         this.purchases = purchases;
         this.budget = budget;
@@ -46,6 +50,7 @@ class PurchaseService {
         journal.record(ref, "PURCHASE", buyer, "Test purchase made: order " + report.orderNumber() + ", paid "
                 + report.amountPaidCny() + " CNY, video recorded", "purchased",
                 Map.of("orderNumber", report.orderNumber(), "amountPaidCny", report.amountPaidCny()));
+        standing.caseEvent(ref.pk(), CaseEvent.TEST_BUY);
     }
 
     @Transactional

@@ -63,6 +63,8 @@ class SecurityConfig {
                         .hasAuthority(Groups.authority(Groups.VERIFIERS))
                         .requestMatchers(path(HttpMethod.GET, "/api/appeals/*"), path(HttpMethod.HEAD, "/api/appeals/*"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/reporters/*"), path(HttpMethod.HEAD, "/api/reporters/*"))
+                        .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.POST, "/api/screenings")).hasAuthority(Groups.authority(Groups.INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.GET, "/api/reports/**"), path(HttpMethod.HEAD, "/api/reports/**"))
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN),

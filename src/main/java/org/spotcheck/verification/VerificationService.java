@@ -10,6 +10,8 @@ import org.spotcheck.cases.CaseRef;
 import org.spotcheck.cases.CaseRepository;
 import org.spotcheck.cases.CounterfeitCaseProcess;
 import org.spotcheck.cases.Verdict;
+import org.spotcheck.standing.CaseEvent;
+import org.spotcheck.standing.NotifierStanding;
 import org.spotcheck.evidence.CustodyLog;
 import org.spotcheck.evidence.EvidenceService;
 import org.spotcheck.listing.Listings;
@@ -38,10 +40,13 @@ public class VerificationService {
     private final CustodyLog custody;
     private final Outbox outbox;
     private final RuntimeService runtime;
+    private final NotifierStanding standing;
 
     VerificationService(VerificationStore store, CaseRepository cases, Listings listings, CaseJournal journal,
                         VerifierRegistry registry,
-                        EvidenceService evidence, CustodyLog custody, Outbox outbox, RuntimeService runtime) {
+                        EvidenceService evidence, CustodyLog custody, Outbox outbox, RuntimeService runtime,
+                        NotifierStanding standing) {
+        this.standing = standing;
         this.store = store;
         this.cases = cases;
         this.listings = listings;
@@ -135,6 +140,9 @@ public class VerificationService {
             return Answer.NOT_WAITING;
         }
         store.recordVerdict(round.id(), verdict, reportReference, notes);
+        if (verdict != Verdict.INCONCLUSIVE) { // counts for the reporters whose notices opened the case
+            standing.caseEvent(ref.pk(), verdict == Verdict.COUNTERFEIT ? CaseEvent.COUNTERFEIT : CaseEvent.GENUINE);
+        }
         evidence.items(ref.pk()).stream().filter(i -> "SAMPLE".equals(i.kind())).findFirst().ifPresent(sample ->
                 custody.append(sample.id(), "VERIFY", verifier, "Verdict " + verdict + ", report " + reportReference));
         journal.record(ref, "VERIFICATION", verifier, "Verdict " + verdict + " (report " + reportReference + ")",

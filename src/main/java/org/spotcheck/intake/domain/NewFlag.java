@@ -21,6 +21,11 @@ public record NewFlag(String flagId, FlagSource source, Listing listing, Signals
                                  String dispatchAddressHash) {
     }
 
+    /** The reporter whose notice this is, as its standing counts it: null when none is named. */
+    public String reporter() {
+        return reporterId == null || reporterId.isBlank() ? null : reporterId.strip();
+    }
+
     /** Units sold times price; null when the sales are unknown. */
     public BigDecimal salesValueCny() {
         return signals.salesCount() == null ? null : listing.priceCny().multiply(BigDecimal.valueOf(signals.salesCount()));
