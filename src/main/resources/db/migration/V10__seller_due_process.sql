@@ -36,6 +36,7 @@ create table appeal (
 create unique index appeal_open_per_case on appeal (case_pk) where status <> 'DECIDED';
 create index appeal_of_case on appeal (case_pk);
 create index appeal_received_at on appeal (received_at);
+create index appeal_decided_at on appeal (decided_at) where decided_at is not null;
 
 -- a reversal on appeal is noted on the case's referral, for the liaison to tell the agency
 alter table referral add column appeal_note varchar(4000);

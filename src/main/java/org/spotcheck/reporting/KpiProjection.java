@@ -56,6 +56,12 @@ class KpiProjection {
                 .param("start", start).param("end", end).query(Double.class).optional().orElse(null);
         long leads = jdbc.sql("select count(*) from referral where submitted_at >= :start and submitted_at < :end")
                 .param("start", start).param("end", end).query(Long.class).single();
+        Map<String, Object> appeals = jdbc.sql("""
+                select count(*) filter (where received_at >= :start and received_at < :end) as received,
+                       count(*) filter (where decided_at >= :start and decided_at < :end) as decided,
+                       count(*) filter (where decided_at >= :start and decided_at < :end and decision = 'REVERSED') as reversed
+                from appeal where (received_at >= :start and received_at < :end) or (decided_at >= :start and decided_at < :end)""")
+                .param("start", start).param("end", end).query().singleRow();
         Map<String, Object> outcomes = jdbc.sql("""
                 select coalesce(sum(arrests), 0) as arrests, coalesce(sum(sites_closed), 0) as sites,
                        coalesce(sum(seized_value_cny), 0) as seized
@@ -81,6 +87,9 @@ class KpiProjection {
         kpis.put("arrests", outcomes.get("arrests"));
         kpis.put("sitesClosed", outcomes.get("sites"));
         kpis.put("seizedValueCny", outcomes.get("seized"));
+        kpis.put("appealsReceived", appeals.get("received"));
+        kpis.put("appealsDecided", appeals.get("decided"));
+        kpis.put("appealsReversed", appeals.get("reversed"));
         return kpis;
     }
 

@@ -66,6 +66,9 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.GET, "/api/reporters/*"), path(HttpMethod.HEAD, "/api/reporters/*"))
                         .hasAnyAuthority(Groups.authorities(Groups.STAFF_AND_INTEGRATIONS))
                         .requestMatchers(path(HttpMethod.POST, "/api/screenings")).hasAuthority(Groups.authority(Groups.INTEGRATIONS))
+                        .requestMatchers(path(HttpMethod.GET, "/api/reports/transparency"),
+                                path(HttpMethod.HEAD, "/api/reports/transparency"))
+                        .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN))
                         .requestMatchers(path(HttpMethod.GET, "/api/reports/**"), path(HttpMethod.HEAD, "/api/reports/**"))
                         .hasAnyAuthority(Groups.authority(Groups.MANAGERS), Groups.authority(Groups.ADMIN),
                                 Groups.authority(Groups.PROCESS_OWNERS))
