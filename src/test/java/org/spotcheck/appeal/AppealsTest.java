@@ -260,4 +260,32 @@ class AppealsTest extends CaseFlows {
         assertThat(byCommand.at("/data/statementOfReasons/automatedDetail").asText()).contains("WARNING");
         assertThat(view(c).at("/statementOfReasons/facts").asText()).contains("verified counterfeit");
     }
+
+    @Test
+    void aReducedBanReopensTheShopAndLiftsTheBanButTheListingStaysDownAndTheStrikeStays() {
+        String seller = "S-" + UUID.randomUUID();
+        String phone = "phone-" + UUID.randomUUID();
+        counterfeit(flagOf(seller, phone, "COSMETICS"));
+        ObjectNode second = flagOf(seller, phone, "COSMETICS");
+        Case banned = counterfeit(second);
+        String appealId = "AP-" + UUID.randomUUID();
+        assertThat(file(appealId, banned.number(), seller).status()).isEqualTo(201);
+        ProcessInstance pi = appealProcess(appealId);
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+        Api.Response decided = Tasks.complete(api(), taskId, "reviewer", Tasks.vars("appealDecision", "REDUCED",
+                "decisionReasons", "A first health-category offence: the shop may trade again"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(204);
+        runJobs(pi.getId());
+
+        JsonNode appeal = appeal(appealId);
+        assertThat(appeal.at("/decision/decision").asText()).isEqualTo("REDUCED");
+        assertThat(appeal.at("/decision/lifted")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("REOPEN_SHOP", "LIFT_BAN");
+        assertThat(commandsTo(Flags.listing(second).get("shopId").asText(), 5)).contains("REOPEN_SHOP", "LIFT_BAN")
+                .doesNotContain("RESTORE_LISTING");
+        assertThat(screen(phone).get("decision").asText()).isEqualTo("REVIEW");
+        assertThat(screen(phone).at("/matches/0/networkStrikes").asInt()).isEqualTo(2);
+        assertThat(view(banned).at("/appeal/strikeLifted").asBoolean()).isFalse();
+    }
 }
