@@ -154,7 +154,7 @@ public final class CounterfeitCaseProcess {
         public static final VariableFactory<Integer> CLEAN_CHECKS = intVariable("cleanChecks");
         /** Flags for the listing in the last 30 days, this one included (the listing's watch record). */
         public static final VariableFactory<Integer> RECENT_FLAGS = intVariable("recentFlags");
-        /** The standing of the flag's reporter (DMN notifier-standing), an input of DMN triage; null without one. */
+        /** The standing of the flag's reporter (DMN notifier-standing), an input of DMN triage; NORMAL without one. */
         public static final VariableFactory<String> REPORTER_STANDING = stringVariable("reporterStanding");
         /** Units sold times price, when known: the scale for DMN sanction and referral. */
         public static final VariableFactory<Double> SALES_VALUE_CNY = doubleVariable("salesValueCny");

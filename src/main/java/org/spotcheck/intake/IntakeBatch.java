@@ -267,9 +267,9 @@ final class IntakeBatch {
         return ref;
     }
 
-    /** The reporter's standing as triage reads it: null without a reporter, NORMAL for one not on record. */
+    /** The reporter's standing as triage reads it: NORMAL without a reporter or for one not on record. */
     private String standingOf(NewFlag flag) {
-        return flag.reporter() == null ? null : standings.getOrDefault(flag.reporter(), Standing.NORMAL).name();
+        return (flag.reporter() == null ? Standing.NORMAL : standings.getOrDefault(flag.reporter(), Standing.NORMAL)).name();
     }
 
     static String sellerKey(NewFlag flag) {

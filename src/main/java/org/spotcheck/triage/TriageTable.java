@@ -131,7 +131,7 @@ public class TriageTable {
             inputs.put("avgRating", random.nextInt(4) == 0 ? null : random.nextInt(51) / 10.0);
             inputs.put("priceToMsrp", random.nextInt(4) == 0 ? null : random.nextInt(201) / 100.0);
             inputs.put("recentFlags", 1 + random.nextInt(6)); // intake always counts (this flag at least)
-            inputs.put("reporterStanding", new String[] {null, null, "GOOD_FAITH", "NORMAL", "WARNED"}[random.nextInt(5)]);
+            inputs.put("reporterStanding", new String[] {"NORMAL", "NORMAL", "GOOD_FAITH", "WARNED"}[random.nextInt(4)]);
             inputs.put("salesValueCny", random.nextInt(3) == 0 ? null : random.nextInt(1_000_000) * 1.0);
             try {
                 DmnDecisionResultEntries full = dmn.evaluateDecision(table.decision, inputs).getSingleResult();

@@ -69,6 +69,8 @@ class TriageAtIntakeTest extends IntegrationTest {
             inputs.put("priceToMsrp", random.nextInt(4) == 0 ? null : random.nextInt(201) / 100.0);
             inputs.put("salesValueCny", random.nextInt(3) == 0 ? null : random.nextInt(1_000_000) * 1.0);
             inputs.put("recentFlags", 1 + random.nextInt(6));
+            // intake always names a standing (NORMAL without a reporter)
+            inputs.put("reporterStanding", List.of("NORMAL", "GOOD_FAITH", "WARNED", "SUSPENDED").get(random.nextInt(4)));
 
             TriageTable.Verdict atIntake = evaluator.decide(inputs);
             DmnDecisionRuleResult inEngine = engine.getDecisionService().evaluateDecisionTableByKey(TriageTable.KEY,

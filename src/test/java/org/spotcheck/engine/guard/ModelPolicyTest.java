@@ -40,9 +40,13 @@ class ModelPolicyTest {
     }
 
     private static Set<String> delegatesNamedIn() throws Exception {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"").matcher(
-                Files.readString(Path.of("bpmn/counterfeit-case.bpmn")) + Files.readString(Path.of("bpmn/police-referral.bpmn"))
-                        + Files.readString(Path.of("bpmn/evidence-retention.bpmn")) + Files.readString(Path.of("bpmn/custody-audit.bpmn")));
+        StringBuilder diagrams = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                diagrams.append(Files.readString(file));
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"").matcher(diagrams);
         java.util.Set<String> names = new java.util.HashSet<>();
         while (m.find()) {
             names.add(m.group(1));
