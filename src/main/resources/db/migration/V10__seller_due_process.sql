@@ -50,6 +50,10 @@ create table reporter_standing (
     counterfeit      bigint       not null default 0,
     genuine          bigint       not null default 0,
     reversed         bigint       not null default 0,
+    -- the counts when the reporter was last warned or suspended: what it did since decides what comes next
+    baseline_verdicts     bigint  not null default 0,
+    baseline_counterfeit  bigint  not null default 0,
+    baseline_reversed     bigint  not null default 0,
     standing         varchar(20)  not null default 'NORMAL'
                      check (standing in ('GOOD_FAITH', 'NORMAL', 'WARNED', 'SUSPENDED')),
     reason           varchar(1000),

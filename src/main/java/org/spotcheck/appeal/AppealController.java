@@ -44,6 +44,7 @@ class AppealController {
             return switch (filed.refusal()) {
                 case CASE_NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "Case not found", filed.detail());
                 case NOT_THE_SELLER -> Problems.of(HttpStatus.FORBIDDEN, "Not the case's seller", filed.detail());
+                case NOT_CLOSED -> Problems.of(HttpStatus.CONFLICT, "Case still open", filed.detail());
                 case NO_RESTRICTION -> Problems.of(HttpStatus.CONFLICT, "Nothing to appeal", filed.detail());
                 case WINDOW_CLOSED -> Problems.of(HttpStatus.CONFLICT, "Appeal window closed", filed.detail());
                 case APPEAL_OPEN -> Problems.of(HttpStatus.CONFLICT, "Appeal already open", filed.detail());

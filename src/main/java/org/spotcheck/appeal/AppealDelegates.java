@@ -20,19 +20,19 @@ class AppealDelegates {
     @Bean
     JavaDelegate keepRestriction(AppealService appeals) {
         return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.UPHELD,
-                Vars.REASONS.from(execution).get(), Vars.DECIDED_BY.from(execution).get());
+                Vars.REASONS.from(execution).get(), null);
     }
 
     @Bean
     JavaDelegate liftRestriction(AppealService appeals) {
         return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.REVERSED,
-                Vars.REASONS.from(execution).get(), Vars.DECIDED_BY.from(execution).get());
+                Vars.REASONS.from(execution).get(), null);
     }
 
     @Bean
     JavaDelegate reduceRestriction(AppealService appeals) {
         return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.REDUCED,
-                Vars.REASONS.from(execution).get(), Vars.DECIDED_BY.from(execution).get());
+                Vars.REASONS.from(execution).get(), null);
     }
 
     @Bean

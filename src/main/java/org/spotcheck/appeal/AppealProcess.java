@@ -58,8 +58,6 @@ public final class AppealProcess {
         public static final VariableFactory<Date> DECIDE_BY = dateVariable("decideBy");
         public static final EnumVariable<AppealDecision> DECISION = enumVariable("appealDecision", AppealDecision.class);
         public static final VariableFactory<String> REASONS = stringVariable("decisionReasons");
-        /** Who completed Task_DecideAppeal: the actor the decision's step records. */
-        public static final VariableFactory<String> DECIDED_BY = stringVariable("appealDecidedBy");
         public static final EnumVariable<RightsHolderAction> RIGHTS_HOLDER_ACTION =
                 enumVariable("rightsHolderAction", RightsHolderAction.class);
         public static final VariableFactory<String> RIGHTS_HOLDER_REFERENCE = stringVariable("rightsHolderReference");

@@ -28,14 +28,18 @@ import org.springframework.stereotype.Component;
 class AppealReviewers implements TaskListener {
 
     private final CaseWorkers workers;
+    private final AppealService appeals;
 
-    AppealReviewers(CaseWorkers workers) {
+    AppealReviewers(CaseWorkers workers, AppealService appeals) {
         this.workers = workers;
+        this.appeals = appeals;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String caseNumber = Vars.CASE_NUMBER.from(task).get();
+        // the appeal's case as filed, not the process variable an administrator could change
+        String appealId = task.getExecution().getProcessBusinessKey();
+        String caseNumber = appeals.caseNumberOf(appealId);
         Set<String> worked = workers.of(caseNumber);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> revoke(task, worked);
@@ -43,7 +47,8 @@ class AppealReviewers implements TaskListener {
             case EVENTNAME_COMPLETE -> {
                 String actor = TaskActors.actor(task);
                 refuseIfWorked(actor, caseNumber, worked);
-                Vars.DECIDED_BY.on(task.getExecution()).set(actor);
+                TaskActors.requireOneOf(task, Vars.DECISION.getName(), AppealDecision.class);
+                appeals.reviewedBy(appealId, actor);
             }
             default -> { }
         }

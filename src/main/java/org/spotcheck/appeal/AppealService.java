@@ -43,7 +43,7 @@ public class AppealService {
                          List<Appeal.EvidenceRef> evidence) {
     }
 
-    public enum Refusal { CASE_NOT_FOUND, NOT_THE_SELLER, NO_RESTRICTION, WINDOW_CLOSED, APPEAL_OPEN, ID_TAKEN }
+    public enum Refusal { CASE_NOT_FOUND, NOT_THE_SELLER, NOT_CLOSED, NO_RESTRICTION, WINDOW_CLOSED, APPEAL_OPEN, ID_TAKEN }
 
     /** The answer to a filing: the appeal (new or as filed before), or why it was refused. */
     public record Filed(Appeal appeal, boolean created, Refusal refusal, String detail) {
@@ -138,12 +138,19 @@ public class AppealService {
             return Filed.refused(Refusal.NOT_THE_SELLER, "Seller " + filing.sellerId() + " is not the seller of case "
                     + ref.caseNumber());
         }
+        if (!"CLOSED".equals(cases.state(ref.pk()).status())) {
+            // the sanction's commands are still being issued: an appeal answers all of them at once
+            return Filed.refused(Refusal.NOT_CLOSED, "Case " + ref.caseNumber() + " is still open; appeal once it is"
+                    + " closed and its restrictions are issued");
+        }
         List<EnforcementService.Issued> restrictions = enforcement.restrictions(ref.caseNumber());
         if (restrictions.isEmpty()) {
-            return Filed.refused(Refusal.NO_RESTRICTION, "Case " + ref.caseNumber() + " restricted nothing of the seller");
+            return Filed.refused(Refusal.NO_RESTRICTION, "Case " + ref.caseNumber() + " restricts nothing of the seller"
+                    + " (none issued, or all lifted)");
         }
+        // from the latest restriction: no statement of reasons promises a later date than is kept
         OffsetDateTime restricted = restrictions.stream().map(EnforcementService.Issued::issuedAt)
-                .min(Comparator.naturalOrder()).orElseThrow();
+                .max(Comparator.naturalOrder()).orElseThrow();
         if (now.isAfter(restricted.plus(window))) {
             return Filed.refused(Refusal.WINDOW_CLOSED, "An appeal is open for " + window.toDays()
                     + " days from the restriction (" + restricted.toLocalDate() + "); it closed on "
@@ -240,6 +247,7 @@ public class AppealService {
         if (!store.decide(appealId, decision, reasons, actor, now)) {
             return;
         }
+        actor = store.decidedBy(appealId); // a reviewer's decision: who completed the task, as recorded then
         CaseRef ref = cases.require(appeal.caseNumber());
         List<String> lifted = switch (decision) {
             case UPHELD -> List.of();
@@ -249,8 +257,7 @@ public class AppealService {
                     "Appeal " + appealId + " reversed: " + reasons);
         };
         store.lifted(appealId, lifted);
-        if (decision == AppealDecision.REVERSED) {
-            cases.liftStrike(ref.pk());
+        if (decision == AppealDecision.REVERSED && cases.liftStrike(ref.pk())) { // once per case, whatever the appeals
             standing.caseEvent(ref.pk(), CaseEvent.REVERSED);
             referrals.noteAppeal(ref.caseNumber(), "Appeal " + appealId + " reversed the restrictions of case "
                     + ref.caseNumber() + ": " + reasons);
@@ -260,7 +267,7 @@ public class AppealService {
                 Map.of("appealId", appealId, "decision", decision.name(), "lifted", lifted));
     }
 
-    /** The decision, with its reasons, to the seller (the seller portal reads spotcheck.case-events). */
+    /** The decision, with its reasons, to the seller (the platform's seller portal reads spotcheck.platform-commands). */
     @Transactional
     public void notifySeller(String appealId) {
         Appeal appeal = require(appealId);
@@ -273,7 +280,9 @@ public class AppealService {
         data.put("reasons", decision.reasons());
         data.put("lifted", decision.lifted());
         data.put("decidedAt", decision.decidedAt().toString());
-        outbox.append(Topics.CASE_EVENTS, appeal.caseNumber(), "spotcheck.appeal.decided", appeal.caseNumber(), data);
+        // to the platform, which runs the seller portal; never on case-events, which carry the test buy's details
+        outbox.append(Topics.PLATFORM_COMMANDS, enforcement.shopOf(appeal.caseNumber()), "spotcheck.appeal.decided",
+                appeal.caseNumber(), data);
     }
 
     /** The reviewer's decision is due and not taken: on the timeline and an event; the task stays open. */
@@ -286,6 +295,17 @@ public class AppealService {
         journal.record(cases.require(appeal.caseNumber()), "APPEAL", CaseJournal.ACTOR_SYSTEM, "Appeal " + appealId
                 + " not decided by " + appeal.decideBy().toLocalDate() + ": escalated", "appeal-overdue",
                 Map.of("appealId", appealId));
+    }
+
+    /** The case an appeal is about, as filed (never a process variable someone could have changed). */
+    public String caseNumberOf(String appealId) {
+        return require(appealId).caseNumber();
+    }
+
+    /** Records who decided the appeal in Tasklist, when the decision task is completed. */
+    @Transactional
+    public void reviewedBy(String appealId, String reviewer) {
+        store.reviewedBy(appealId, reviewer);
     }
 
     private Appeal require(String appealId) {

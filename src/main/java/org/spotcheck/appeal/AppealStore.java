@@ -82,11 +82,11 @@ class AppealStore {
                 .param("id", appealId).param("action", action.name()).param("reference", reference).update() == 1;
     }
 
-    /** @return false when the appeal was decided before (a retried step) */
+    /** @return false when the appeal was decided before (a retried step); {@code by} null keeps the reviewer */
     boolean decide(String appealId, AppealDecision decision, String reasons, String by, OffsetDateTime at) {
         return jdbc.sql("""
-                update appeal set status = 'DECIDED', decision = :decision, decision_reasons = :reasons, decided_by = :by,
-                                  decided_at = :at
+                update appeal set status = 'DECIDED', decision = :decision, decision_reasons = :reasons,
+                                  decided_by = coalesce(:by, decided_by), decided_at = :at
                 where appeal_id = :id and status <> 'DECIDED'""")
                 .param("id", appealId).param("decision", decision.name()).param("reasons", reasons).param("by", by)
                 .param("at", at).update() == 1;
@@ -129,5 +129,15 @@ class AppealStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    void reviewedBy(String appealId, String reviewer) {
+        jdbc.sql("update appeal set decided_by = :by where appeal_id = :id and status <> 'DECIDED'")
+                .param("id", appealId).param("by", reviewer).update();
+    }
+
+    String decidedBy(String appealId) {
+        return jdbc.sql("select decided_by from appeal where appeal_id = :id").param("id", appealId)
+                .query(String.class).optional().orElse(null);
     }
 }

@@ -175,9 +175,16 @@ public class CaseRepository {
         return store.caseNumberOf(casePk);
     }
 
-    /** A case reversed on appeal keeps its outcome but is no longer its seller's strike. */
+    /**
+     * A case reversed on appeal keeps its outcome but is no longer its seller's strike.
+     * @return false when it was lifted before
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void liftStrike(long casePk) {
-        store.liftStrike(casePk);
+    public boolean liftStrike(long casePk) {
+        return store.liftStrike(casePk);
+    }
+
+    public boolean strikeLifted(long casePk) {
+        return store.strikeLifted(casePk);
     }
 }

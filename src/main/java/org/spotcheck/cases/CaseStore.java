@@ -242,4 +242,9 @@ class CaseStore {
         return jdbc.sql("update spot_case set strike_lifted_at = now() where id = :id and strike_lifted_at is null")
                 .param("id", casePk).update() == 1;
     }
+
+    boolean strikeLifted(long casePk) {
+        return jdbc.sql("select strike_lifted_at is not null from spot_case where id = :id").param("id", casePk)
+                .query(Boolean.class).single();
+    }
 }

@@ -109,6 +109,7 @@ public class EnforcementService {
     public void sanction(String caseNumber, SanctionLevel level) {
         CaseRef ref = cases.require(caseNumber);
         long sellerPk = cases.sellerOf(ref.pk());
+        store.lockSeller(sellerPk); // a lift of this seller's other case waits, or is waited for
         if (store.recordSanction(ref.pk(), sellerPk, level)) {
             journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, "Sanction: " + level, "sanctioned",
                     Map.of("sanction", level.name()));
@@ -138,9 +139,22 @@ public class EnforcementService {
         }
     }
 
-    /** @return the restrictions issued for the case, oldest first (empty: nothing to appeal) */
+    /** @return the shop the case's listing belongs to: the platform's key for what concerns the seller */
+    public String shopOf(String caseNumber) {
+        return listings.require(cases.subject(cases.require(caseNumber).pk()).listingPk()).shopId();
+    }
+
+    /**
+     * @return the case's restrictions still in force, oldest first (empty: nothing to appeal): a
+     *         command not lifted by its restore command, a warning while the case is a strike
+     */
     public List<Issued> restrictions(String caseNumber) {
-        return store.commands(cases.require(caseNumber).pk()).stream().filter(c -> RESTRICTIONS.contains(c.command()))
+        CaseRef ref = cases.require(caseNumber);
+        List<Issued> issued = store.commands(ref.pk());
+        java.util.Set<String> commands = issued.stream().map(Issued::command).collect(java.util.stream.Collectors.toSet());
+        boolean strike = !cases.strikeLifted(ref.pk());
+        return issued.stream().filter(c -> RESTRICTIONS.contains(c.command()))
+                .filter(c -> c.command().equals(WARN_SELLER) ? strike : !commands.contains(RESTORES.get(c.command())))
                 .toList();
     }
 
@@ -152,21 +166,49 @@ public class EnforcementService {
      */
     @Transactional
     public List<String> lift(String caseNumber, Set<String> which, String reason) {
+        // Size: each restriction in turn, checked against the other cases that may hold it, under the seller's lock
         CaseRef ref = cases.require(caseNumber);
+        CaseRepository.Subject subject = cases.subject(ref.pk());
+        store.lockSeller(subject.sellerPk()); // a sanction or another lift of this seller waits for this one
         List<String> issued = store.commands(ref.pk()).stream().map(Issued::command).toList();
-        List<String> sent = new java.util.ArrayList<>();
+        Listings.Facts listing = listings.require(subject.listingPk());
+        List<String> lifted = new java.util.ArrayList<>();
         for (String restriction : List.of(TAKE_DOWN_LISTING, CLOSE_SHOP, BAN_SELLER)) {
             String restore = RESTORES.get(restriction);
-            if (which.contains(restriction) && issued.contains(restriction) && !issued.contains(restore)) {
-                command(caseNumber, restore, reason);
-                sent.add(restore);
+            if (!which.contains(restriction) || !issued.contains(restriction) || issued.contains(restore)) {
+                continue;
             }
+            String heldBy = heldElsewhere(restriction, ref, subject, listing);
+            if (heldBy == null) {
+                command(caseNumber, restore, reason);
+            } else { // lifted for this case; the platform keeps the restriction another case still imposes
+                store.issueCommand(UUID.randomUUID(), ref.pk(), restore, listing.shopId(), null);
+                journal.record(ref, "ENFORCEMENT", CaseJournal.ACTOR_SYSTEM, restore + " not sent to the platform: "
+                        + heldBy, "restore-withheld", Map.of("command", restore));
+            }
+            lifted.add(restore);
         }
-        long sellerPk = cases.sellerOf(ref.pk());
-        if (sent.contains("LIFT_BAN") && !store.bannedByAnotherCase(sellerPk, ref.pk())) {
-            network.unban(sellerPk);
+        if (lifted.contains("LIFT_BAN") && !store.bannedByAnotherCase(subject.sellerPk(), ref.pk())) {
+            network.unban(subject.sellerPk());
         }
-        return sent;
+        return lifted;
+    }
+
+    /** @return why another case still holds the restriction on the platform, or null when none does */
+    private String heldElsewhere(String restriction, CaseRef ref, CaseRepository.Subject subject, Listings.Facts listing) {
+        return switch (restriction) {
+            case TAKE_DOWN_LISTING -> {
+                List<Long> others = cases.ofListing(listing.platform(), listing.listingId(), 100).caseNumbers().stream()
+                        .filter(n -> !n.equals(ref.caseNumber())).map(n -> cases.require(n).pk()).toList();
+                yield store.listingDownByAnyOf(others) ? "another case of listing " + listing.key()
+                        + " keeps it taken down" : null;
+            }
+            case CLOSE_SHOP -> store.shopClosedByAnotherCase(listing.shopId(), ref.pk())
+                    ? "another case keeps shop " + listing.shopId() + " closed" : null;
+            case BAN_SELLER -> store.bannedByAnotherCase(subject.sellerPk(), ref.pk())
+                    ? "another case keeps the seller banned" : null;
+            default -> null;
+        };
     }
 
     private String write(Map<String, Object> statement) {

@@ -63,4 +63,31 @@ class EnforcementStore {
                                                  where l.case_pk = b.case_pk and l.command = 'LIFT_BAN'))""")
                 .param("seller", sellerPk).param("case", casePk).query(Boolean.class).single();
     }
+
+    /** Serialises the restrictions of one seller: a sanction and a lift, or two lifts, take turns. */
+    void lockSeller(long sellerPk) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('seller-restrictions:' || :seller, 0))")
+                .param("seller", sellerPk).query().singleRow();
+    }
+
+    /** @return whether another case closed this shop and has not reopened it */
+    boolean shopClosedByAnotherCase(String shopId, long casePk) {
+        return jdbc.sql("""
+                select exists (select 1 from platform_command b where b.shop_id = :shop and b.case_pk <> :case
+                               and b.command = 'CLOSE_SHOP' and not exists (select 1 from platform_command r
+                                   where r.case_pk = b.case_pk and r.command = 'REOPEN_SHOP'))""")
+                .param("shop", shopId).param("case", casePk).query(Boolean.class).single();
+    }
+
+    /** @return whether any of these cases took the listing down and has not restored it */
+    boolean listingDownByAnyOf(java.util.Collection<Long> casePks) {
+        if (casePks.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                select exists (select 1 from platform_command b where b.case_pk in (:cases)
+                               and b.command = 'TAKE_DOWN_LISTING' and not exists (select 1 from platform_command r
+                                   where r.case_pk = b.case_pk and r.command = 'RESTORE_LISTING'))""")
+                .param("cases", casePks).query(Boolean.class).single();
+    }
 }

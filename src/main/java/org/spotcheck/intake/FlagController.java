@@ -70,7 +70,7 @@ class FlagController {
         NewFlag flag = mapper.toNewFlag(request);
         NotifierStanding.Suspension suspended = flag.reporter() == null ? null
                 : standing.suspended(List.of(flag.reporter())).get(flag.reporter());
-        if (suspended != null) {
+        if (suspended != null && queries.flag(flag.flagId()).isEmpty()) { // a resend is answered as the first time
             ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Reporter suspended", refusal(suspended));
             problem.setProperty("suspendedUntil", suspended.until().toString());
             problem.setProperty("reason", suspended.reason());
@@ -144,7 +144,7 @@ class FlagController {
         for (int i = valid.size() - 1; i >= 0 && !suspended.isEmpty(); i--) {
             NewFlag flag = valid.get(i);
             NotifierStanding.Suspension refused = flag.reporter() == null ? null : suspended.get(flag.reporter());
-            if (refused != null) {
+            if (refused != null && queries.flag(flag.flagId()).isEmpty()) {
                 results.set(validAt.get(i), new BatchResult(flag.flagId(), null, null, null, null, false,
                         List.of(new FieldErrors.FieldError("reporterId", refusal(refused)))));
                 valid.remove(i);

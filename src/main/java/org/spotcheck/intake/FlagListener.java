@@ -26,10 +26,12 @@ class FlagListener {
     private final InboundJson inbound;
     private final DeadLetters deadLetters;
     private final NotifierStanding standing;
+    private final FlagQueries queries;
 
     FlagListener(IntakeService intake, FlagMapper mapper, InboundJson inbound, DeadLetters deadLetters,
-                 NotifierStanding standing) {
+                 NotifierStanding standing, FlagQueries queries) {
         this.standing = standing;
+        this.queries = queries;
         this.intake = intake;
         this.mapper = mapper;
         this.inbound = inbound;
@@ -63,7 +65,7 @@ class FlagListener {
             return entries;
         }
         return entries.stream().map(e -> e.flag() == null || e.flag().reporter() == null
-                || !suspended.containsKey(e.flag().reporter()) ? e
+                || !suspended.containsKey(e.flag().reporter()) || queries.flag(e.flag().flagId()).isPresent() ? e
                 : new Entry(e.record(), null, FlagController.refusal(suspended.get(e.flag().reporter())))).toList();
     }
 

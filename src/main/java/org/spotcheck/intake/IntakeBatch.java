@@ -239,8 +239,9 @@ final class IntakeBatch {
         steps.timed("flags of cases", () -> steps.intake().insertFlags(caseFlags, receivedBy));
         steps.timed("timeline and events", () -> steps.journal().recordAll(entries));
         steps.timed("signals", () -> steps.signals().insert(signals));
-        steps.timed("reporters", () -> steps.standing().noticesReceived(notices, caseReporters));
         steps.timed("process starts", () -> steps.processes().startAll(starts));
+        // last: a busy reporter's row is locked only for the commit, not while the batch writes
+        steps.timed("reporters", () -> steps.standing().noticesReceived(notices, caseReporters));
     }
 
     /** Opens the case, its process to be started with the batch's others; @return null when another transaction opened one for the listing first */

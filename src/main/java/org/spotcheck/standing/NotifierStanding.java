@@ -75,7 +75,9 @@ public class NotifierStanding {
         if (!notices.isEmpty()) {
             store.addNotices(notices, now());
         }
-        caseReporters.forEach(store::linkCase);
+        if (!caseReporters.isEmpty()) {
+            store.linkCases(caseReporters);
+        }
     }
 
     /** Counts what happened on the case for each reporter whose notice it rests on, and re-decides their standing. */
@@ -100,7 +102,8 @@ public class NotifierStanding {
         String reason = reason(after, counted);
         OffsetDateTime until = after == Standing.SUSPENDED && before != Standing.SUSPENDED ? now.plus(suspension)
                 : counted.suspendedUntil();
-        store.setStanding(reporterId, after, reason, now, until);
+        boolean rebase = after != before && (after == Standing.WARNED || after == Standing.SUSPENDED);
+        store.setStanding(reporterId, after, reason, now, until, rebase);
         if (after != before && (after == Standing.WARNED || after == Standing.SUSPENDED)) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("reporterId", reporterId);
@@ -118,7 +121,10 @@ public class NotifierStanding {
     private Standing decide(ReporterRecord r, Standing current) {
         VariableMap inputs = Variables.createVariables().putValue("currentStanding", current.name())
                 .putValue("notices", r.notices()).putValue("verdicts", r.verdicts())
-                .putValue("counterfeitShare", r.counterfeitShare()).putValue("reversals", r.reversed());
+                .putValue("counterfeitShare", r.counterfeitShare()).putValue("reversals", r.reversed())
+                .putValue("verdictsSinceWarning", r.verdictsSinceWarning())
+                .putValue("counterfeitShareSinceWarning", r.counterfeitShareSinceWarning())
+                .putValue("reversalsSinceWarning", r.reversalsSinceWarning());
         Object standing = decisions.evaluateDecisionTableByKey(DECISION, inputs).getSingleResult().getEntry("standing");
         return Standing.valueOf((String) standing);
     }

@@ -20,7 +20,7 @@ class ReporterController {
         return standing.find(reporterId).map(r -> new ReporterRecord(r.reporterId(),
                         r.standingAt(java.time.OffsetDateTime.now()), r.reason(), r.notices(), r.testBuys(), r.counterfeit(),
                         r.genuine(), r.reversed(), r.counterfeitShare(), r.warnedAt(), r.suspendedUntil(),
-                        r.firstNoticeAt(), r.lastNoticeAt()))
+                        r.firstNoticeAt(), r.lastNoticeAt(), r.baseline()))
                 .orElseThrow(() -> new ReporterNotFound(reporterId));
     }
 

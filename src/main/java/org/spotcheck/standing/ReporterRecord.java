@@ -9,7 +9,11 @@ import java.time.OffsetDateTime;
 public record ReporterRecord(String reporterId, Standing standing, String reason, long notices, long testBuys,
                              long counterfeit, long genuine, long reversed, Double counterfeitShare,
                              OffsetDateTime warnedAt, OffsetDateTime suspendedUntil, OffsetDateTime firstNoticeAt,
-                             OffsetDateTime lastNoticeAt) {
+                             OffsetDateTime lastNoticeAt, @com.fasterxml.jackson.annotation.JsonIgnore Baseline baseline) {
+
+    /** The counts when the reporter was last warned or suspended. */
+    public record Baseline(long verdicts, long counterfeit, long reversed) {
+    }
 
     /** The standing at {@code now}: a suspension past its end leaves the reporter WARNED. */
     public Standing standingAt(OffsetDateTime now) {
@@ -19,5 +23,19 @@ public record ReporterRecord(String reporterId, Standing standing, String reason
 
     public long verdicts() {
         return counterfeit + genuine;
+    }
+
+    long verdictsSinceWarning() {
+        return verdicts() - baseline.verdicts();
+    }
+
+    /** The counterfeit share of the verdicts since the last warning or suspension; null without any. */
+    Double counterfeitShareSinceWarning() {
+        long verdicts = verdictsSinceWarning();
+        return verdicts == 0 ? null : (double) (counterfeit - baseline.counterfeit()) / verdicts;
+    }
+
+    long reversalsSinceWarning() {
+        return reversed - baseline.reversed();
     }
 }

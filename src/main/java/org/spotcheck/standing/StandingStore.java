@@ -17,7 +17,8 @@ class StandingStore {
 
     private static final String RECORD = """
             select reporter_id, standing, reason, notices, test_buys, counterfeit, genuine, reversed, warned_at,
-                   suspended_until, first_notice_at, last_notice_at
+                   suspended_until, first_notice_at, last_notice_at, baseline_verdicts, baseline_counterfeit,
+                   baseline_reversed
             from reporter_standing""";
 
     private final JdbcClient jdbc;
@@ -54,10 +55,17 @@ class StandingStore {
                 at, at, ArraySql.of("varchar", ids), ArraySql.of("int8", ids.stream().map(counts::get).toList()));
     }
 
-    void linkCase(long casePk, Collection<String> reporterIds) {
+    /** One statement for the batch's cases and their reporters. */
+    void linkCases(Map<Long, ? extends Collection<String>> caseReporters) {
+        List<Long> cases = new java.util.ArrayList<>();
+        List<String> reporters = new java.util.ArrayList<>();
+        caseReporters.forEach((casePk, ids) -> ids.forEach(id -> {
+            cases.add(casePk);
+            reporters.add(id);
+        }));
         ArraySql.update(template, """
-                insert into case_reporter (case_pk, reporter_id) select ?, r from unnest(?::varchar[]) as t(r)
-                on conflict do nothing""", casePk, ArraySql.of("varchar", List.copyOf(reporterIds)));
+                insert into case_reporter (case_pk, reporter_id) select c, r from unnest(?::int8[], ?::varchar[]) as t(c, r)
+                on conflict do nothing""", ArraySql.of("int8", cases), ArraySql.of("varchar", reporters));
     }
 
     List<String> reportersOf(long casePk) {
@@ -80,15 +88,20 @@ class StandingStore {
         return record(reporterId).orElseThrow();
     }
 
-    void setStanding(String reporterId, Standing standing, String reason, OffsetDateTime now, OffsetDateTime until) {
+    /** {@code rebase}: the reporter was just warned or suspended, so what it does next counts from now. */
+    void setStanding(String reporterId, Standing standing, String reason, OffsetDateTime now, OffsetDateTime until,
+                     boolean rebase) {
         jdbc.sql("""
                 update reporter_standing set standing = :standing, reason = :reason,
                        warned_at = case when :standing = 'WARNED' then coalesce(warned_at, :now) else warned_at end,
                        suspended_at = case when :standing = 'SUSPENDED' then :now else suspended_at end,
-                       suspended_until = case when :standing = 'SUSPENDED' then :until else suspended_until end
+                       suspended_until = case when :standing = 'SUSPENDED' then :until else suspended_until end,
+                       baseline_verdicts = case when :rebase then counterfeit + genuine else baseline_verdicts end,
+                       baseline_counterfeit = case when :rebase then counterfeit else baseline_counterfeit end,
+                       baseline_reversed = case when :rebase then reversed else baseline_reversed end
                 where reporter_id = :id""")
                 .param("id", reporterId).param("standing", standing.name()).param("reason", reason).param("now", now)
-                .param("until", until).update();
+                .param("until", until).param("rebase", rebase).update();
     }
 
     /** @return reporters removed: no notice since {@code before} and no suspension running */
@@ -106,6 +119,8 @@ class StandingStore {
                 rs.getString("reason"), rs.getLong("notices"), rs.getLong("test_buys"), counterfeit, genuine,
                 rs.getLong("reversed"), counterfeit + genuine == 0 ? null : (double) counterfeit / (counterfeit + genuine),
                 rs.getObject("warned_at", OffsetDateTime.class), rs.getObject("suspended_until", OffsetDateTime.class),
-                rs.getObject("first_notice_at", OffsetDateTime.class), rs.getObject("last_notice_at", OffsetDateTime.class));
+                rs.getObject("first_notice_at", OffsetDateTime.class), rs.getObject("last_notice_at", OffsetDateTime.class),
+                new ReporterRecord.Baseline(rs.getLong("baseline_verdicts"), rs.getLong("baseline_counterfeit"),
+                        rs.getLong("baseline_reversed")));
     }
 }

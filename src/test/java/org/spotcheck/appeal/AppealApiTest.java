@@ -87,7 +87,14 @@ class AppealApiTest extends CaseFlows {
         Api.Response nothing = file("intake", AppealsTest.appealBody(id, open.number(),
                 Flags.listing(flag).get("sellerId").asText()));
         assertThat(nothing.status()).isEqualTo(409);
-        assertThat(nothing.json().get("title").asText()).isEqualTo("Nothing to appeal");
+        assertThat(nothing.json().get("title").asText()).isEqualTo("Case still open");
+        ObjectNode genuineFlag = Flags.decidedAs("TEST_BUY");
+        Case genuine = atVerification(genuineFlag);
+        assertThat(verdict(genuine, "rh-acme", "GENUINE", "R-G").status()).isEqualTo(202);
+        Api.Response unrestricted = file("intake", AppealsTest.appealBody(id, genuine.number(),
+                Flags.listing(genuineFlag).get("sellerId").asText()));
+        assertThat(unrestricted.status()).isEqualTo(409);
+        assertThat(unrestricted.json().get("title").asText()).isEqualTo("Nothing to appeal");
         assertThat(jdbc.sql("select count(*) from appeal where appeal_id = :id").param("id", id).query(Long.class)
                 .single()).isZero();
     }

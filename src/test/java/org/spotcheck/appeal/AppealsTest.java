@@ -153,6 +153,9 @@ class AppealsTest extends CaseFlows {
                 "Appeal " + appealId + " REVERSED", "reviewer");
         assertThat(jdbc.sql("select appeal_note from referral r join spot_case c on c.id = r.case_pk where c.case_number = :c")
                 .param("c", banned.number()).query(String.class).single()).contains("reversed");
+        Api.Response again = file("AP-" + UUID.randomUUID(), banned.number(), seller);
+        assertThat(again.status()).isEqualTo(409); // every restriction lifted: nothing left to appeal
+        assertThat(again.json().get("title").asText()).isEqualTo("Nothing to appeal");
         String told = jdbc.sql("""
                 select data::text from outbox_event where subject = :c and type = 'spotcheck.appeal.decided'""")
                 .param("c", banned.number()).query(String.class).single();
@@ -287,5 +290,30 @@ class AppealsTest extends CaseFlows {
         assertThat(screen(phone).get("decision").asText()).isEqualTo("REVIEW");
         assertThat(screen(phone).at("/matches/0/networkStrikes").asInt()).isEqualTo(2);
         assertThat(view(banned).at("/appeal/strikeLifted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBanAnotherCaseStillImposesIsNotLiftedOnThePlatformWhenOneCaseIsReversed() {
+        String seller = "S-" + UUID.randomUUID();
+        String phone = "phone-" + UUID.randomUUID();
+        counterfeit(flagOf(seller, phone, "COSMETICS")); // shop closed
+        Case firstBan = counterfeit(flagOf(seller, phone, "COSMETICS"));
+        Case secondBan = counterfeit(flagOf(seller, phone, "COSMETICS"));
+        assertThat(view(secondBan).at("/sanction/level").asText()).isEqualTo("PERMANENT_BAN");
+        String appealId = "AP-" + UUID.randomUUID();
+        assertThat(file(appealId, firstBan.number(), seller).status()).isEqualTo(201);
+        ProcessInstance pi = appealProcess(appealId);
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+        assertThat(Tasks.complete(api(), taskId, "reviewer", Tasks.vars("appealDecision", "REVERSED",
+                "decisionReasons", "The first ban rested on a mislabelled sample")).status()).isEqualTo(204);
+        runJobs(pi.getId());
+
+        assertThat(appeal(appealId).at("/decision/lifted")).extracting(JsonNode::asText).contains("LIFT_BAN");
+        assertThat(jdbc.sql("select count(*) from outbox_event where subject = :c and type = 'spotcheck.platform.LIFT_BAN'")
+                .param("c", firstBan.number()).query(Long.class).single()).isZero();
+        assertThat(view(firstBan).get("timeline").toString()).contains("LIFT_BAN not sent to the platform",
+                "another case keeps the seller banned");
+        assertThat(screen(phone).get("decision").asText()).isEqualTo("BLOCK"); // the second ban holds every key
     }
 }

@@ -97,7 +97,8 @@ class NotifierStandingTest extends CaseFlows {
         assertThat(warned.standing()).isEqualTo(Standing.WARNED);
         assertThat(warned.reason()).contains("Frequently unfounded", "10 verdicts on 40 notices", "1 counterfeit (10 %)");
         assertThat(eventsOf(abusive)).containsExactly("spotcheck.reporter.warned");
-        Api.Response stillHeard = api().post("/api/cases", "intake", flagFrom(abusive, 0.91).toString());
+        ObjectNode heard = flagFrom(abusive, 0.91);
+        Api.Response stillHeard = api().post("/api/cases", "intake", heard.toString());
         assertThat(stillHeard.status()).isEqualTo(201); // a warning refuses nothing
 
         ReporterRecord suspended = null;
@@ -134,6 +135,31 @@ class NotifierStandingTest extends CaseFlows {
         assertThat(shown.get("standing").asText()).isEqualTo("SUSPENDED");
         assertThat(shown.get("genuine").asInt()).isEqualTo(14);
         assertThat(shown.get("suspendedUntil").asText()).isNotBlank();
+        Api.Response resent = api().post("/api/cases", "intake", heard.toString());
+        assertThat(resent.status()).as("a flag on record is answered as the first time").isEqualTo(200);
+        assertThat(resent.json().get("caseNumber").asText()).isEqualTo(stillHeard.json().get("caseNumber").asText());
+    }
+
+    @Test
+    void aSuspensionEndsOnItsDateAndTheReporterIsJudgedAfreshFromThen() {
+        String abusive = reporter("abusive");
+        history(abusive, 40, 1, 11);
+        ReporterRecord suspended = null;
+        for (int i = 0; i < 3; i++) {
+            suspended = standing.record(abusive, CaseEvent.GENUINE);
+        }
+        assertThat(suspended.standing()).isEqualTo(Standing.SUSPENDED);
+        jdbc.sql("update reporter_standing set suspended_until = now() - interval '1 second' where reporter_id = :r")
+                .param("r", abusive).update();
+
+        ReporterRecord after = standing.record(abusive, CaseEvent.COUNTERFEIT);
+
+        assertThat(after.standing()).as("lifetime counts alone would suspend it again").isEqualTo(Standing.WARNED);
+        assertThat(api().post("/api/cases", "intake", flagFrom(abusive, 0.91).toString()).status()).isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            after = standing.record(abusive, CaseEvent.GENUINE);
+        }
+        assertThat(after.standing()).as("one counterfeit in six verdicts since the suspension").isEqualTo(Standing.SUSPENDED);
     }
 
     @Test
