@@ -46,6 +46,7 @@ class TableOwnershipTest {
 
     /** The read models that join across capabilities, one place each: they read, and write none of it. */
     static final Set<String> PROJECTIONS = Set.of("cases/CaseViewProjection.java", "reporting/KpiProjection.java",
+            "reporting/DashboardProjection.java",
             "reporting/TransparencyProjection.java",
             "referral/LeadPackageProjection.java");
 

@@ -1,6 +1,7 @@
 package org.spotcheck.reporting;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -47,13 +48,7 @@ class TransparencyController {
     }
 
     private static void row(StringBuilder csv, String section, String item, Object value) {
-        csv.append(cell(section)).append(',').append(cell(item)).append(',')
-                .append(value == null ? "" : cell(String.valueOf(value))).append("\r\n");
+        csv.append(Csv.row(List.of(section, item, value == null ? "" : String.valueOf(value))));
     }
 
-    /** RFC 4180: quoted when it holds a comma, quote or line break; a leading =, +, - or @ cannot start a formula. */
-    private static String cell(String text) {
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+") ? "'" + text : text;
-        return safe.matches(".*[,\"\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-    }
 }
