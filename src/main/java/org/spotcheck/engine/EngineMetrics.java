@@ -41,7 +41,7 @@ class EngineMetrics implements CachedMetrics {
         noRetries = CachedValue.gauge(meters, "camunda.jobs.no.retries",
                 "Jobs with no retries left: each stops its case until retried in Cockpit", null);
         due = CachedValue.gauge(meters, "camunda.jobs.due",
-                "Jobs due now (asynchronous steps, timers) not yet run by a job executor: the backlog", null);
+                "Jobs due now (asynchronous steps, timers) waiting for or being run by a job executor: the backlog", null);
         for (String group : Groups.TASK_GROUPS) {
             open.put(group, CachedValue.gauge(meters, "camunda.tasks.open",
                     "Open user tasks of the candidate group, claimed or not", null, "group", group));
