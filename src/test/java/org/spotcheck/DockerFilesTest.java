@@ -2,9 +2,12 @@ package org.spotcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * No Docker engine runs the tests, so docker/ is checked as text: the compose file parses,
  * has the services the README promises with health checks, and hands the app every
- * setting prod mode requires.
+ * setting prod mode requires; Prometheus scrapes both nodes with the monitoring account,
+ * and Grafana's dashboard queries the metrics.
  */
 class DockerFilesTest {
 
@@ -28,11 +32,15 @@ class DockerFilesTest {
     }
 
     @Test
-    void composeHasPostgresKafkaAndTwoAppNodesWithHealthChecks() throws IOException {
-        assertThat((Map<String, Object>) compose().get("services")).containsOnlyKeys("postgres", "kafka", "app1", "app2");
+    void composeHasPostgresKafkaTwoAppNodesAndTheirMonitoringWithHealthChecks() throws IOException {
+        assertThat((Map<String, Object>) compose().get("services")).containsOnlyKeys("postgres", "kafka", "app1", "app2",
+                "prometheus", "grafana");
         assertThat(service("postgres").get("image")).isEqualTo("postgres:16-alpine");
         assertThat(service("kafka").get("image")).asString().startsWith("apache/kafka:");
-        for (String name : List.of("postgres", "kafka", "app1", "app2")) {
+        // pinned: an upgrade of either is a change of its own
+        assertThat(service("prometheus").get("image")).asString().matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+        assertThat(service("grafana").get("image")).asString().matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
+        for (String name : List.of("postgres", "kafka", "app1", "app2", "prometheus", "grafana")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
         assertThat(service("app1").get("ports")).isNotEqualTo(service("app2").get("ports"));
@@ -53,6 +61,59 @@ class DockerFilesTest {
         Map<String, Object> kafka = (Map<String, Object>) service("kafka").get("environment");
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("kafka:9092");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesBothNodesWithTheMonitoringAccountOfTheEnvironment() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(Path.of("docker/prometheus.yml")));
+        Map<String, Object> spotcheck = ((List<Map<String, Object>>) config.get("scrape_configs")).stream()
+                .filter(job -> "spotcheck".equals(job.get("job_name"))).findFirst().orElseThrow();
+        assertThat(spotcheck.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat(((List<Map<String, Object>>) spotcheck.get("static_configs")).get(0).get("targets"))
+                .isEqualTo(List.of("app1:8080", "app2:8080"));
+        assertThat((Map<String, Object>) spotcheck.get("basic_auth")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "username_file", "/run/secrets/monitoring_user", "password_file", "/run/secrets/monitoring_password"));
+        // the secrets come from docker/.env, which names them
+        Map<String, Object> secrets = (Map<String, Object>) compose().get("secrets");
+        assertThat(secrets.get("monitoring_user")).isEqualTo(Map.of("environment", "SPOTCHECK_MONITORING_USER"));
+        assertThat(secrets.get("monitoring_password")).isEqualTo(Map.of("environment", "SPOTCHECK_MONITORING_PASSWORD"));
+        assertThat((List<String>) service("prometheus").get("secrets")).contains("monitoring_user", "monitoring_password");
+        assertThat(Files.readString(Path.of("docker/.env.example")))
+                .contains("SPOTCHECK_MONITORING_USER=", "SPOTCHECK_MONITORING_PASSWORD=", "GRAFANA_ADMIN_PASSWORD=");
+        assertThat((List<String>) service("prometheus").get("volumes")).contains("./prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaGetsPrometheusAndADashboardOfTheMetrics() throws IOException {
+        Map<String, Object> sources = new Yaml().load(Files.readString(
+                Path.of("docker/grafana/provisioning/datasources/prometheus.yaml")));
+        Map<String, Object> prometheus = ((List<Map<String, Object>>) sources.get("datasources")).get(0);
+        assertThat(prometheus).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090")
+                .containsEntry("uid", "prometheus");
+        Map<String, Object> providers = new Yaml().load(Files.readString(
+                Path.of("docker/grafana/provisioning/dashboards/spotcheck.yaml")));
+        String dashboards = (String) ((Map<String, Object>) ((List<Map<String, Object>>) providers.get("providers")).get(0)
+                .get("options")).get("path");
+        assertThat((List<String>) service("grafana").get("volumes")).contains("./grafana/dashboards:" + dashboards + ":ro",
+                "./grafana/provisioning:/etc/grafana/provisioning:ro");
+
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("docker/grafana/dashboards/spotcheck.json").toFile());
+        // the data source is a variable: the file imports into any Grafana with a Prometheus data source
+        assertThat(dashboard.at("/templating/list/0/type").asText()).isEqualTo("datasource");
+        assertThat(dashboard.at("/templating/list/0/query").asText()).isEqualTo("prometheus");
+        List<String> queries = new ArrayList<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            if (!"row".equals(panel.get("type").asText())) {
+                assertThat(panel.at("/datasource/uid").asText()).as(panel.get("title").asText()).isEqualTo("${datasource}");
+                panel.get("targets").forEach(target -> queries.add(target.get("expr").asText()));
+            }
+        }
+        assertThat(String.join("\n", queries)).contains("camunda_incidents_open", "camunda_jobs_no_retries",
+                "camunda_jobs_due", "camunda_tasks_open", "camunda_tasks_overdue", "spotcheck_intake_flags_total",
+                "spotcheck_outbox_unsent", "spotcheck_outbox_lag_seconds", "spotcheck_outbox_parked_rows",
+                "spotcheck_kafka_dead_letters_total", "spotcheck_budget_spent_cny", "spotcheck_budget_reserved_cny");
     }
 
     @Test

@@ -95,7 +95,7 @@ class ProdModeTest {
             assertThat(identity.checkPassword("chief", "a-long-admin-secret")).isTrue();
             assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
                     .contains("camunda-admin", "triage", "test-buyers", "evidence-custodians", "enforcement-liaison",
-                            "process-owners", "integrations", "verifiers");
+                            "process-owners", "integrations", "verifiers", "monitoring");
         }
         assertThat(log.getAll()).as("the log of a prod start").contains("Started").doesNotContain("a-long-admin-secret");
     }

@@ -55,6 +55,7 @@ public class IntakeService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransientRetry retry;
+    private final IntakeMetrics metrics;
 
     /** What a batch's steps use: the stores and services of intake and of the capabilities it asks. */
     record Steps(IntakeRepository intake, FlagSignals signals, Listings listings, CaseRepository cases,
@@ -112,7 +113,7 @@ public class IntakeService {
                   CaseJournal journal, CaseProcessStarter processes, SellerNetwork network, TriageTable triage,
                   ExplorationBudget exploration, FlagPartitions partitions, NotifierStanding standing,
                   ObjectMapper json, Clock clock, MeterRegistry meters, PlatformTransactionManager transactions,
-                  TransientRetry retry) {
+                  TransientRetry retry, IntakeMetrics metrics) {
         this.steps = new Steps(intake, signals, listings, cases, journal, processes, network, triage, exploration,
                 partitions, standing, json, meters);
         this.cases = cases;
@@ -121,6 +122,7 @@ public class IntakeService {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     /** @return those of these flag ids that are on record as flags of cases */
@@ -168,7 +170,9 @@ public class IntakeService {
         Instant now = clock.instant();
         // again for callers already in a transaction (Kafka batches) and past midnight: a no-op once the day is known
         partitions.ensure(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return new IntakeBatch(steps, flags, receivedBy, now).run(flags);
+        List<FlagAnswer> answers = new IntakeBatch(steps, flags, receivedBy, now).run(flags);
+        metrics.count(answers);
+        return answers;
     }
 
     private LocalDate today() {

@@ -104,6 +104,23 @@ class OutboxRows {
                 .param("cutoff", java.sql.Timestamp.from(cutoff)).query(Long.class).optional().orElse(Long.MAX_VALUE);
     }
 
+    /** What waits in the outbox: unsent rows and when the oldest occurred (null for none), parked rows. */
+    record Backlog(long unsent, java.time.Instant oldestUnsent, long parked) {
+    }
+
+    /** Three small reads, each through the partial index of its rows ({@code outbox_unsent}, {@code outbox_parked}). */
+    Backlog backlog() {
+        long unsent = jdbc.sql("select count(*) from outbox_event where sent_at is null and parked_at is null")
+                .query(Long.class).single();
+        java.time.Instant oldest = jdbc.sql("""
+                select occurred_at from outbox_event where sent_at is null and parked_at is null
+                order by seq limit 1""").query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant)
+                .orElse(null);
+        long parked = jdbc.sql("select count(*) from outbox_event where parked_at is not null")
+                .query(Long.class).single();
+        return new Backlog(unsent, oldest, parked);
+    }
+
     /** Deletes up to {@code limit} sent events before {@code bound}, oldest first; unsent and parked ones stay. */
     int deleteSentBefore(long bound, int limit) {
         return jdbc.sql("delete from outbox_event where seq in (select seq from outbox_event where seq < :bound"

@@ -1,5 +1,7 @@
 package org.spotcheck.messaging;
 
+import java.util.List;
+
 /** Kafka topics of CONTRACT.md. */
 public final class Topics {
     public static final String CASE_EVENTS = "spotcheck.case-events";
@@ -9,6 +11,10 @@ public final class Topics {
     public static final String FLAGS = "spotcheck.flags";
     public static final String VERIFICATION_RESULTS = "spotcheck.verification-results";
     public static final String ENFORCEMENT_OUTCOMES = "spotcheck.enforcement-outcomes";
+
+    /** The topics spotcheck consumes: each has its {@code <topic>.DLT}. */
+    public static final List<String> INBOUND = List.of(FLAGS, VERIFICATION_RESULTS,
+            ENFORCEMENT_OUTCOMES);
 
     private Topics() {
     }

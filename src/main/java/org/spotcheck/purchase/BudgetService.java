@@ -105,6 +105,14 @@ public class BudgetService {
         return new Overview(year, yearBudget(year), sums.spent(), sums.reserved(), allowanceToday(), waiting);
     }
 
+    /** The current year's figures without the waiting cases (what the metrics report, {@code BudgetMetrics}). */
+    @Transactional(readOnly = true)
+    public Totals totals() {
+        int year = today().getYear();
+        BudgetStore.YearSums sums = store.sums(year);
+        return new Totals(year, yearBudget(year), sums.spent(), sums.reserved(), allowanceToday());
+    }
+
     @Transactional
     public void setYearBudget(int year, BigDecimal total, String by) {
         store.setYearBudget(year, total, by);
@@ -140,6 +148,10 @@ public class BudgetService {
 
     public record Overview(int year, BigDecimal yearBudgetCny, BigDecimal spentCny, BigDecimal reservedCny,
                            BigDecimal todaysAllowanceCny, List<WaitingCase> waitingCases) {
+    }
+
+    public record Totals(int year, BigDecimal yearBudgetCny, BigDecimal spentCny, BigDecimal reservedCny,
+                         BigDecimal todaysAllowanceCny) {
     }
 
     public record WaitingCase(String caseNumber, Integer priority, BigDecimal riskScore,

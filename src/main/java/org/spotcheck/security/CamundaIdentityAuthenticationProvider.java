@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * HTTP Basic against Camunda's identity service: the same users and passwords as the
  * webapps' login, their groups as authorities. Machine accounts (integrations,
- * verifiers) must use a long random secret ({@code spotcheck.security.machine-secret-min-length},
+ * verifiers, monitoring) must use a long random secret ({@code spotcheck.security.machine-secret-min-length},
  * 32 in prod): with no lockout, only its length keeps a machine secret from being guessed.
  */
 @Component
@@ -52,9 +52,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
-    /** Integration and verifier accounts are machines: no staff group. */
+    /** Integration, verifier and monitoring accounts are machines: no staff group. */
     static boolean isMachine(List<String> groups) {
-        return (groups.contains(Groups.INTEGRATIONS) || groups.contains(Groups.VERIFIERS))
+        return (groups.contains(Groups.INTEGRATIONS) || groups.contains(Groups.VERIFIERS)
+                || groups.contains(Groups.MONITORING))
                 && groups.stream().noneMatch(Groups.STAFF::contains);
     }
 

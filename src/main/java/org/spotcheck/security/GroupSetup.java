@@ -41,7 +41,8 @@ class GroupSetup implements InitializingBean {
             Groups.MANAGERS, "Managers",
             Groups.INTEGRATIONS, "Integrations (external systems)",
             Groups.VERIFIERS, "Verifiers (rights holders, labs)",
-            Groups.APPEALS, "Appeal reviewers");
+            Groups.APPEALS, "Appeal reviewers",
+            Groups.MONITORING, "Monitoring (Prometheus)");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;

@@ -15,6 +15,8 @@ public final class Groups {
     public static final String VERIFIERS = "verifiers";
     /** Decide sellers' appeals, never on a case they worked (appeal/AppealReviewers). */
     public static final String APPEALS = "appeals";
+    /** Read the metrics at {@code /actuator/prometheus} and nothing else: Prometheus's account. */
+    public static final String MONITORING = "monitoring";
 
     /** Groups that work on Tasklist tasks, each with a filter of its own. */
     public static final List<String> TASK_GROUPS = List.of(TRIAGE, TEST_BUYERS, EVIDENCE_CUSTODIANS, ENFORCEMENT_LIAISON,

@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationCo
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Both doors a password comes through, HTTP Basic ({@code /api}, {@code /engine-rest})
+ * Both doors a password comes through, HTTP Basic ({@code /api}, {@code /engine-rest}, {@code /actuator})
  * and the webapps' login form, pass the {@link LoginThrottle}: a throttled attempt is
  * answered {@code 429} with {@code Retry-After} before any password is checked; a
  * {@code 401} afterwards counts as a failure; a webapp session or accepted Basic

@@ -24,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic credentials of a Camunda
  * user; {@code /api} checks groups here, {@code /engine-rest} hands the user to the
- * engine, whose authorizations decide. The webapps under {@code /camunda} keep their own
+ * engine, whose authorizations decide; {@code /actuator/prometheus} is for admins and group
+ * {@code monitoring}, {@code /actuator/health} is open. The webapps under {@code /camunda} keep their own
  * login, sessions and CSRF protection, untouched by this chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -94,6 +95,28 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * {@code /actuator}: health stays open to load balancers and compose (no details shown); the
+     * metrics need HTTP Basic of an admin or of group {@code monitoring} (Prometheus); any other
+     * actuator path, the endpoint list included, is closed.
+     */
+    @Bean
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.HEAD, "/actuator/health"))
+                        .permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"),
+                                path(HttpMethod.HEAD, "/actuator/prometheus"))
+                        .hasAnyAuthority(Groups.authority(Groups.ADMIN), Groups.authority(Groups.MONITORING))
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
@@ -112,7 +135,7 @@ class SecurityConfig {
                 Duration.ofMinutes(15), 100_000);
         FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
                 new LoginThrottleFilter(new LoginThrottle(limits, clock), json));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/actuator/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }

@@ -32,6 +32,7 @@ class DevAccounts {
         USERS.put("rh-acme", "verifiers");
         USERS.put("lab-cqi", "verifiers");
         USERS.put("reviewer", "appeals");
+        USERS.put("monitor", "monitoring");
     }
 
     private final IdentityService identity;

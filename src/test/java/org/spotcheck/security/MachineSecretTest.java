@@ -40,6 +40,10 @@ class MachineSecretTest {
         assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("rh-acme", secret))
                 .getAuthorities()).extracting(Object::toString).containsExactly("GROUP_verifiers");
 
+        account("prometheus", "scrape-2026", Groups.MONITORING);
+        assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("prometheus",
+                "scrape-2026"))).as("a monitoring account is a machine too").isInstanceOf(BadCredentialsException.class);
+
         account("analyst", "short-but-human", Groups.TRIAGE);
         assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("analyst", "short-but-human"))
                 .isAuthenticated()).isTrue();
