@@ -44,6 +44,20 @@ class GroupSetup implements InitializingBean {
             Groups.APPEALS, "Appeal reviewers",
             Groups.MONITORING, "Monitoring (Prometheus)");
 
+    /**
+     * The process variables each task of the list shows (Tasklist's filter variables), so a case
+     * worker picks the next task without opening each one; the task's own priority and due date
+     * show anyway. Names as the processes' backing classes declare them (security imports no
+     * capability): counterfeit-case's caseNumber, listingTitle, brand and triage priority,
+     * seller-appeal's appealId.
+     */
+    static final List<Map<String, String>> FILTER_VARIABLES = List.of(
+            Map.of("name", "caseNumber", "label", "Case"),
+            Map.of("name", "listingTitle", "label", "Listing"),
+            Map.of("name", "brand", "label", "Brand"),
+            Map.of("name", "priority", "label", "Triage priority"),
+            Map.of("name", "appealId", "label", "Appeal"));
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -128,17 +142,22 @@ class GroupSetup implements InitializingBean {
     /** @return the id of the group's Tasklist filter, created when missing */
     private String taskFilter(String group) {
         String name = GROUP_NAMES.get(group) + " tasks";
+        Map<String, Object> properties = Map.of(
+                "description", "Open tasks of group " + group,
+                "priority", Groups.TASK_GROUPS.indexOf(group),
+                "refresh", true,
+                "variables", FILTER_VARIABLES);
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            if (!properties.equals(existing.getProperties())) { // a filter of an older version shows the new columns too
+                existing.setProperties(properties);
+                filters.saveFilter(existing);
+            }
             return existing.getId();
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks())
-                .setProperties(Map.of(
-                        "description", "Open tasks of group " + group,
-                        "priority", Groups.TASK_GROUPS.indexOf(group),
-                        "refresh", true,
-                        "variables", List.of(Map.of("name", "caseNumber", "label", "Case"))));
+                .setProperties(properties);
         return filters.saveFilter(filter).getId();
     }
 

@@ -2,7 +2,7 @@
 // and a link to the managers' dashboard, which uses this same login
 export default {
   app: {
-    name: 'spotcheck',
+    name: 'Welcome',
     vendor: 'spotcheck'
   },
   links: [
