@@ -3,6 +3,16 @@ package org.spotcheck.intake;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -16,6 +26,7 @@ import java.util.Set;
 import org.spotcheck.cases.PlainKey;
 import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.standing.NotifierStanding;
+import org.spotcheck.web.ApiProblem;
 import org.spotcheck.web.FieldErrors;
 import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -30,9 +41,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Flags in (one, or a batch), and what became of a flag or a listing (CONTRACT.md, "Flags and cases"). */
+/**
+ * Flags in (one, or a batch), and what became of a flag or a listing (CONTRACT.md, "Flags and cases").
+ * Size: the four doors of intake, each with its OpenAPI description, and the per-flag checks of a batch.
+ */
 @RestController
 @Validated
+@Tag(name = "Flags", description = "Flags in from risk models, consumer disputes and rights holders (one, or a batch of"
+        + " up to 1,000), and what became of a flag or a listing. A flag opens a case only when there is work: a test"
+        + " buy or a review; most are recorded with their triage decision, and the listing is watched.")
 class FlagController {
 
     static final int MAX_BATCH = 1000;
@@ -65,8 +82,29 @@ class FlagController {
         }
     }
 
+    @Operation(summary = "Send one flag", description = """
+            Role: integrations. Triage decides what the flag is: one for a test buy or an analyst review (or drawn \
+            for an exploration buy) opens a case, `201`; one triaged MONITOR or DISMISS and not drawn opens none, \
+            `200`; one for a listing with an open case joins that case, `200` with `mergedInto`. The same `flagId` \
+            again answers `200` with the first answer, nothing new. Invalid: `400`, nothing stored.""")
+    @ApiResponse(responseCode = "201", description = "A case was opened", headers = @Header(name = "Location",
+            description = "/api/cases/{caseNumber}"), content = @Content(schema = @Schema(implementation = CaseAnswer.class),
+            examples = @ExampleObject(value = """
+                    {"caseNumber": "CF-2026-000001", "status": "AWAITING_PURCHASE", "processInstanceId": \
+                    "6f1c2a9e-d4b1-11f0-9a42-0242ac120002", "flagId": "RM-2026-000001", "decision": "TEST_BUY", "priority": 1}""")))
+    @ApiResponse(responseCode = "200", description = "No case opened: triaged and watched, joined the listing's open case,"
+            + " or the same flag again", headers = @Header(name = "Location", description = "/api/flags/{flagId}, or the"
+            + " case it joined"), content = @Content(schema = @Schema(implementation = CaseAnswer.class), examples = {
+            @ExampleObject(name = "triaged", value = """
+                    {"flagId": "RM-2026-000002", "decision": "MONITOR", "priority": 3}"""),
+            @ExampleObject(name = "merged", value = """
+                    {"caseNumber": "CF-2026-000001", "status": "AWAITING_PURCHASE", "processInstanceId": \
+                    "6f1c2a9e-d4b1-11f0-9a42-0242ac120002", "flagId": "RM-2026-000003", "mergedInto": "CF-2026-000001"}""")}))
+    @ApiProblem(status = 403, title = "Reporter suspended", detail = "reporter rh-acme is suspended until"
+            + " 2027-03-01T00:00:00Z: 8 of 10 verdicts genuine (the problem also has suspendedUntil and reason)")
     @PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
+        // Size: most of it is its OpenAPI description above, an example of each answer
         NewFlag flag = mapper.toNewFlag(request);
         NotifierStanding.Suspension suspended = flag.reporter() == null ? null
                 : standing.suspended(List.of(flag.reporter())).get(flag.reporter());
@@ -101,8 +139,29 @@ class FlagController {
      * A batch of flags in one transaction. Each flag is checked on its own: an invalid one is
      * answered with its errors and not stored, the valid ones are.
      */
+    @Operation(summary = "Send a batch of flags", description = """
+            Role: integrations. At most 1,000 flags and 4 MiB, in one transaction; the results come in request order. \
+            Each flag is checked on its own: an invalid one (or one of a suspended reporter) gets its `errors` and is \
+            not stored, the valid ones are. A flag id twice in one batch: the second is `"duplicate": true`. \
+            No `flags` list, or over 1,000 flags: `400`, nothing stored.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schemaProperties = @SchemaProperty(name = "flags", array = @ArraySchema(maxItems = MAX_BATCH,
+                            schema = @Schema(implementation = FlagRequest.class))))))
+    @ApiResponse(responseCode = "200", description = "One result per flag, in request order", content = @Content(
+            schema = @Schema(implementation = BatchAnswer.class), examples = @ExampleObject(value = """
+                    {"results": [
+                      {"flagId": "RM-2026-000001", "decision": "TEST_BUY", "priority": 1, "caseNumber": "CF-2026-000001", \
+                    "duplicate": false},
+                      {"flagId": "RM-2026-000002", "decision": "MONITOR", "priority": 3, "duplicate": false},
+                      {"flagId": "RM-2026-000001", "decision": "TEST_BUY", "priority": 1, "caseNumber": "CF-2026-000001", \
+                    "duplicate": true},
+                      {"flagId": "RM-2026-000004", "duplicate": false, "errors": [{"field": "signals.riskScore", \
+                    "message": "must be less than or equal to 1"}]}]}""")))
+    @ApiProblem(status = 400, title = "Invalid request", detail = "flags must hold at most 1000 flags, not 1001",
+            field = "flags")
     @PostMapping(path = "/api/flags", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> flags(@RequestBody JsonNode body, Principal principal) {
+        // Size: most of it is its OpenAPI description above, an example of each answer
         JsonNode flags = body == null ? null : body.get("flags");
         if (flags == null || !flags.isArray()) {
             return Problems.invalid("flags", "must be a list of flags");
@@ -177,12 +236,38 @@ class FlagController {
         return errors.isEmpty() ? mapper.toNewFlag(request) : null;
     }
 
+    @Operation(summary = "A flag and its decision", description = """
+            Roles: staff groups, integrations (the risk model reads back what became of its flags). A flag that \
+            opened or joined no case is kept 180 days; a flag of a case is kept with the case.""")
+    @Parameter(name = "flagId", example = "RM-2026-000002")
+    @ApiResponse(responseCode = "200", description = "The flag as received, its triage decision and its case, if any",
+            content = @Content(schema = @Schema(implementation = FlagQueries.FlagView.class), examples = @ExampleObject(
+                    value = """
+                    {"flagId": "RM-2026-000002", "receivedAt": "2026-12-01T08:15:30Z", "source": "RISK_MODEL", \
+                    "listing": {"platform": "taobao", "listingId": "L-2002", "shopId": "S-77", "sellerId": "SELLER-9", \
+                    "title": "Acme hoodie", "brand": "Acme", "category": "APPAREL", "priceCny": 129.00}, \
+                    "signals": {"riskScore": 0.3}, "decision": "MONITOR", "priority": 3, "exploration": false}""")))
+    @ApiProblem(status = 404, title = "Flag not found", detail = "No flag RM-2026-000002 on record (unknown, or past its"
+            + " retention)")
     @GetMapping("/api/flags/{flagId}")
     ResponseEntity<?> flag(@PathVariable @PlainKey String flagId) {
         return queries.flag(flagId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> Problems.of(
                 HttpStatus.NOT_FOUND, "Flag not found", "No flag " + flagId + " on record (unknown, or past its retention)"));
     }
 
+    @Operation(summary = "A listing's watch record and cases", description = """
+            Roles: staff groups. The listing as last flagged, how often it was flagged in the last 30 days (an input \
+            of triage), its open case and its newest 100 case numbers.""")
+    @Parameter(name = "platform", example = "taobao")
+    @Parameter(name = "listingId", example = "L-1001")
+    @ApiResponse(responseCode = "200", description = "The listing, its watch record and cases", content = @Content(
+            schema = @Schema(implementation = FlagQueries.ListingView.class), examples = @ExampleObject(value = """
+                    {"listing": {"platform": "taobao", "listingId": "L-1001", "shopId": "S-77", "sellerId": "SELLER-9", \
+                    "title": "Acme serum 50ml", "brand": "Acme", "category": "COSMETICS", "priceCny": 89.0, \
+                    "url": "https://shop.example/l/1001"}, "watch": {"flagsLast30Days": 2, "lastDecision": "TEST_BUY", \
+                    "firstFlaggedAt": "2026-11-20T09:00:00Z", "lastFlaggedAt": "2026-12-01T08:15:30Z"}, \
+                    "openCase": "CF-2026-000001", "cases": ["CF-2026-000001"]}""")))
+    @ApiProblem(status = 404, title = "Listing not found", detail = "No flag for listing taobao:L-9999 on record")
     @GetMapping("/api/listings/{platform}/{listingId}")
     ResponseEntity<?> listing(@PathVariable @PlainKey(max = 50) String platform,
                               @PathVariable @PlainKey String listingId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,8 +44,10 @@ class FlagQueries {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record FlagView(String flagId, Instant receivedAt, String source, String reporterId, JsonNode listing,
-                    JsonNode signals, String decision, Integer priority, boolean exploration, String caseNumber) {
+    record FlagView(String flagId, Instant receivedAt, String source, String reporterId,
+                    @Schema(implementation = FlagRequest.ListingPart.class) JsonNode listing,
+                    @Schema(implementation = FlagRequest.SignalsPart.class) JsonNode signals,
+                    String decision, Integer priority, boolean exploration, String caseNumber) {
     }
 
     /** A flag within its retention, or a flag of a case (kept with the case). */
@@ -74,7 +77,8 @@ class FlagQueries {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record ListingView(JsonNode listing, WatchView watch, String openCase, List<String> cases) {
+    record ListingView(@Schema(implementation = FlagRequest.ListingPart.class) JsonNode listing, WatchView watch,
+                       String openCase, List<String> cases) {
     }
 
     @Transactional(readOnly = true)

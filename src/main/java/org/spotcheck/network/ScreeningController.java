@@ -1,5 +1,11 @@
 package org.spotcheck.network;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
@@ -9,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spotcheck.cases.CaseRepository;
+import org.spotcheck.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * a seller (or network) with strikes, otherwise ALLOW. One indexed lookup per key.
  */
 @RestController
+@Tag(name = "Screening", description = "Market-entry screening: a new shop's identity against every seller on record,"
+        + " so a banned seller cannot come back under a new name.")
 class ScreeningController {
 
     private final JdbcClient jdbc;
@@ -36,6 +45,15 @@ class ScreeningController {
     private record Holder(String keyType, String platform, String sellerId, boolean banned, long networkId) {
     }
 
+    @Operation(summary = "Screen a new shop", description = """
+            Role: integrations. A new shop's identity hashes (at least one) against every seller on record: \
+            `BLOCK` when a key belongs to a permanently banned seller, `REVIEW` when a key links to a seller or \
+            network with strikes (cases closed counterfeit), otherwise `ALLOW`; `matches` names each seller found.""")
+    @ApiResponse(responseCode = "200", description = "The decision and the sellers the keys match", content = @Content(
+            schema = @Schema(implementation = Screening.class), examples = @ExampleObject(value = """
+                    {"decision": "REVIEW", "matches": [{"keyType": "BANK_ACCOUNT", "platform": "taobao", \
+                    "sellerId": "SELLER-9", "banned": false, "networkStrikes": 2}]}""")))
+    @ApiProblem(status = 400, title = "Invalid request", field = "anyKey", detail = "anyKey at least one identity hash is required")
     @PostMapping(path = "/api/screenings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional(readOnly = true)
     Screening screen(@Valid @RequestBody Registration registration) {
@@ -67,7 +85,11 @@ class ScreeningController {
         return strikes;
     }
 
-    record Registration(@Size(max = 200) String idDocumentHash, @Size(max = 200) String bankAccountHash,
+    @Schema(description = "A shop registration's identity keys, hashed as in a flag's sellerIdentity; at least one")
+    record Registration(@Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                        @Size(max = 200) String idDocumentHash,
+                        @Schema(example = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")
+                        @Size(max = 200) String bankAccountHash,
                         @Size(max = 200) String phoneHash, @Size(max = 200) String dispatchAddressHash,
                         @Size(max = 200) String returnAddressHash) {
 

@@ -1,5 +1,12 @@
 package org.spotcheck.referral;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,6 +20,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import org.spotcheck.db.TransientRetry;
+import org.spotcheck.web.ApiProblem;
 import org.spotcheck.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Referrals", description = "Cases referred to the authorities: what the agencies report back (arrests,"
+        + " sites closed, value seized).")
 class ReferralController {
 
     private final ReferralService referrals;
@@ -38,6 +48,21 @@ class ReferralController {
      * {@code reportId} makes a resent report count once for its referral (without one, the
      * report's own content identifies it).
      */
+    @Operation(summary = "Report an agency's outcome", description = """
+            Roles: enforcement-liaison, integrations. Numbers add up over the reports of a referral; the same \
+            `reportId` twice for one referral counts once (without a `reportId`, the report's content identifies \
+            it). Accepted while a follow-up task is open too (it ends the follow-up); `closed: true` ends the \
+            referral.""")
+    @Parameter(name = "referralId", example = "RF-2026-000007")
+    @ApiResponse(responseCode = "202", description = "Accepted, with the referral's totals", content = @Content(examples = {
+            @ExampleObject(name = "accepted", value = """
+                    {"referralId": "RF-2026-000007", "reportId": "PSB-1", "totals": {"arrests": 3, "sites_closed": 1, \
+                    "seized": 1250000.00}}"""),
+            @ExampleObject(name = "the same report again", value = """
+                    {"referralId": "RF-2026-000007", "reportId": "PSB-1", "duplicate": true}""")}))
+    @ApiProblem(status = 404, title = "Referral not found", detail = "No referral RF-2026-000007")
+    @ApiProblem(status = 409, title = "Referral not open for outcomes", detail = "Referral RF-2026-000007 is not"
+            + " submitted yet, or is closed")
     @PostMapping(path = "/api/referrals/{referralId}/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> outcome(@PathVariable String referralId, @Valid @RequestBody OutcomeReport body,
                               Principal principal) {
@@ -61,10 +86,12 @@ class ReferralController {
 
 
     /** Shared with the Kafka listener: the same checks apply. */
-    record OutcomeReport(@Size(max = 200) String reportId,
-                         @NotNull @PositiveOrZero @Max(1_000_000) Integer arrests,
-                         @NotNull @PositiveOrZero @Max(1_000_000) Integer sitesClosed,
+    record OutcomeReport(@Schema(description = "the agency's report: the same one twice counts once", example = "PSB-1")
+                         @Size(max = 200) String reportId,
+                         @Schema(example = "3") @NotNull @PositiveOrZero @Max(1_000_000) Integer arrests,
+                         @Schema(example = "1") @NotNull @PositiveOrZero @Max(1_000_000) Integer sitesClosed,
+                         @Schema(example = "1250000")
                          @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 2) BigDecimal seizedValueCny,
-                         @NotNull Boolean closed) {
+                         @Schema(description = "true ends the referral", example = "false") @NotNull Boolean closed) {
     }
 }

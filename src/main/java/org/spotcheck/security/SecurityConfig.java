@@ -3,6 +3,7 @@ package org.spotcheck.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -24,12 +25,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic credentials of a Camunda
  * user; {@code /api} checks groups here, {@code /engine-rest} hands the user to the
- * engine, whose authorizations decide; {@code /actuator/prometheus} is for admins and group
- * {@code monitoring}, {@code /actuator/health} is open. The webapps under {@code /camunda} keep their own
- * login, sessions and CSRF protection, untouched by this chain.
+ * engine, whose authorizations decide. The OpenAPI description of {@code /api} is for
+ * staff, over HTTP Basic too; {@code /actuator/prometheus} is for admins and group
+ * {@code monitoring}, {@code /actuator/health} is open. The webapps under {@code /camunda} keep
+ * their own login, sessions and CSRF protection, untouched by these chains.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** Where springdoc serves the description (JSON and YAML) and Swagger UI (application.yaml, springdoc.*). */
+    static final List<String> API_DOCS = List.of("/v3/api-docs/**", "/v3/api-docs.yaml/**", "/swagger-ui.html",
+            "/swagger-ui/**");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -117,6 +123,28 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The OpenAPI description of {@code /api} and Swagger UI (springdoc, web.OpenApiConfig): for staff,
+     * over HTTP Basic as {@code /api} is, so that Swagger UI's "Try it out" calls {@code /api} with the
+     * credentials the browser asked for. A chain of its own: Swagger UI is a page with scripts and styles,
+     * which the API's policy ("nothing may run") would block.
+     */
+    @Bean
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(API_DOCS.stream().map(SecurityConfig::path).toList()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(Groups.authorities(Groups.STAFF)))
+                // Swagger UI's own scripts, images and styles (inline styles too: they run nothing); calls to this origin only
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
+                        + " script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+                        + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // read-only and stateless, like /api: no cookies, nothing for a cross-site request to ride on
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
@@ -135,7 +163,8 @@ class SecurityConfig {
                 Duration.ofMinutes(15), 100_000);
         FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
                 new LoginThrottleFilter(new LoginThrottle(limits, clock), json));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/actuator/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/actuator/*", "/v3/api-docs/*",
+                "/v3/api-docs.yaml/*", "/swagger-ui.html", "/swagger-ui/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }
