@@ -54,10 +54,10 @@ class PersonaWaitTest extends CaseFlows {
         assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText())
                 .contains("handle", "addressLabel");
         String handle = "dup-" + UUID.randomUUID();
-        assertThat(api().post("/api/personas", "admin", "{\"handle\": \"" + handle + "\", \"addressLabel\": \"x\"}")
+        assertThat(api().post("/api/personas", "admin", "{\"handle\": \"" + handle + "\", \"addressLabel\": \"Parcel locker " + handle + "\"}")
                 .status()).isEqualTo(201);
         Api.Response duplicate = api().post("/api/personas", "admin",
-                "{\"handle\": \"" + handle + "\", \"addressLabel\": \"y\"}");
+                "{\"handle\": \"" + handle + "\", \"addressLabel\": \"Another locker\"}");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.isProblem()).isTrue();
     }
