@@ -44,19 +44,9 @@ class GroupSetup implements InitializingBean {
             Groups.APPEALS, "Appeal reviewers",
             Groups.MONITORING, "Monitoring (Prometheus)");
 
-    /**
-     * The process variables each task of the list shows (Tasklist's filter variables), so a case
-     * worker picks the next task without opening each one; the task's own priority and due date
-     * show anyway. Names as the processes' backing classes declare them (security imports no
-     * capability): counterfeit-case's caseNumber, listingTitle, brand and triage priority,
-     * seller-appeal's appealId.
-     */
-    static final List<Map<String, String>> FILTER_VARIABLES = List.of(
-            Map.of("name", "caseNumber", "label", "Case"),
-            Map.of("name", "listingTitle", "label", "Listing"),
-            Map.of("name", "brand", "label", "Brand"),
-            Map.of("name", "priority", "label", "Triage priority"),
-            Map.of("name", "appealId", "label", "Appeal"));
+    /** The columns of every filter's list (TasklistColumns), as Tasklist reads them from the filter's properties. */
+    static final List<Map<String, String>> FILTER_VARIABLES = TasklistColumns.VARIABLES.entrySet().stream()
+            .map(c -> Map.of("name", c.getKey(), "label", c.getValue())).toList();
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;

@@ -115,7 +115,7 @@ class CounterfeitCasePathsTest extends DiagramPathTest {
                 GATEWAY_PERSONA, JOIN_BUDGET, RESERVE_BUDGET, GATEWAY_BUDGET, JOIN_PURCHASE_ATTEMPT);
         assertThat(pi).task().hasCandidateGroup("test-buyers");
         assertThat(delegates.calls()).containsSequence("recordTriage", "assignPersona", "reserveBudget", "caseStage",
-                "purchaseTaskCreated");
+                "caseAtAGlance", "purchaseTaskCreated");
     }
 
     @Test
