@@ -100,7 +100,9 @@ public final class DemoData {
         ObjectNode listing = flag.putObject("listing");
         listing.put("platform", "taobao").put("listingId", "DEMO-L-" + i).put("shopId", "DEMO-S-" + (i % 120))
                 .put("sellerId", "DEMO-SELLER-" + (i % 90)).put("title", BRANDS[i % BRANDS.length] + " item " + i)
-                .put("brand", BRANDS[i % BRANDS.length]).put("category", CATEGORIES[i % CATEGORIES.length])
+                .put("brand", BRANDS[i % BRANDS.length])
+                // a fake cosmetic goes to the market regulator: the cases meant to reach an agency are cosmetics
+                .put("category", target(i) == Target.OUTCOME ? "COSMETICS" : CATEGORIES[i % CATEGORIES.length])
                 .put("priceCny", 50 + (i * 37) % 400).put("url", "https://shop.example/demo/" + i);
         ObjectNode signals = flag.putObject("signals");
         // one flag in six the model only watches: a signal, no case
@@ -151,9 +153,16 @@ public final class DemoData {
             return; // the referral table sent this one nowhere
         }
         if (referral.path("status").asText().equals("PREPARING")) {
-            complete(id, "liaison", Map.of("agency", referral.path("agency").asText("MARKET_REGULATION"),
-                    "jurisdiction", "Hangzhou", "summary", "Demo lead " + i + ": counterfeit " + caseNumber));
-            Thread.sleep(300);
+            // the referral's process starts after the case closes: its task comes a moment later
+            for (int attempt = 0; attempt < 40 && !complete(id, "liaison", Map.of("agency",
+                    referral.path("agency").asText("MARKET_REGULATION"), "jurisdiction", "Hangzhou",
+                    "summary", "Demo lead " + i + ": counterfeit " + caseNumber)); attempt++) {
+                Thread.sleep(250);
+            }
+            for (int attempt = 0; attempt < 40 && call("GET", "/api/cases/" + caseNumber, "analyst", null)
+                    .at("/referral/status").asText().equals("PREPARING"); attempt++) {
+                Thread.sleep(250);
+            }
         }
         call("POST", "/api/referrals/" + id + "/outcomes", "liaison", JSON.createObjectNode().put("reportId", "DEMO-PSB-" + i)
                 .put("arrests", 1 + i % 3).put("sitesClosed", i % 2).put("seizedValueCny", 10000 * (1 + i % 9))
@@ -180,17 +189,19 @@ public final class DemoData {
         return status;
     }
 
-    private void complete(String businessKey, String user, Map<String, Object> values) throws Exception {
+    /** @return false when the user has no task of that process (done already, or not there yet) */
+    private boolean complete(String businessKey, String user, Map<String, Object> values) throws Exception {
         JsonNode tasks = call("POST", "/engine-rest/task?maxResults=5", user,
                 JSON.createObjectNode().put("processInstanceBusinessKey", businessKey));
         if (tasks.isEmpty()) {
-            return; // done already, or not this user's task yet
+            return false;
         }
         ObjectNode body = JSON.createObjectNode();
         ObjectNode variables = body.putObject("variables");
         values.forEach((name, value) -> variables.putObject(name).put("type", value instanceof Boolean ? "Boolean"
                 : value instanceof Double ? "Double" : "String").set("value", JSON.valueToTree(value)));
         call("POST", "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", user, body);
+        return true;
     }
 
     private static String sha(int i, char filler) {

@@ -58,6 +58,7 @@ class DemoDataTest extends IntegrationTest {
         assertThat(first).containsKeys("AWAITING_PURCHASE", "AWAITING_PARCEL", "AWAITING_VERIFICATION",
                 "CLOSED COUNTERFEIT", "CLOSED GENUINE", "signals (no case)");
         assertThat(appeals).isPositive();
+        assertThat(outcomes).as("agency outcomes of the referred cases").isPositive();
         assertThat(second).isEqualTo(first);
         assertThat(count("select count(*) from spot_case c join listing l on l.id = c.listing_pk where l.listing_id like 'DEMO-L-%'"))
                 .isEqualTo(cases);
