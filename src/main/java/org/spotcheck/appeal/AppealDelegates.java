@@ -19,20 +19,23 @@ class AppealDelegates {
 
     @Bean
     JavaDelegate keepRestriction(AppealService appeals) {
-        return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.UPHELD,
-                Vars.REASONS.from(execution).get(), null);
+        return reviewersDecision(appeals, AppealDecision.UPHELD);
     }
 
     @Bean
     JavaDelegate liftRestriction(AppealService appeals) {
-        return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.REVERSED,
-                Vars.REASONS.from(execution).get(), null);
+        return reviewersDecision(appeals, AppealDecision.REVERSED);
     }
 
     @Bean
     JavaDelegate reduceRestriction(AppealService appeals) {
-        return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.REDUCED,
-                Vars.REASONS.from(execution).get(), null);
+        return reviewersDecision(appeals, AppealDecision.REDUCED);
+    }
+
+    /** Applies the reviewer's decision with its reasons; who decided was recorded when the task was completed. */
+    private static JavaDelegate reviewersDecision(AppealService appeals, AppealDecision decision) {
+        return execution -> appeals.decide(execution.getProcessBusinessKey(), decision, Vars.REASONS.from(execution).get(),
+                null);
     }
 
     @Bean
@@ -46,7 +49,7 @@ class AppealDelegates {
     @Bean
     JavaDelegate liftAfterCounterNotice(AppealService appeals) {
         return execution -> appeals.decide(execution.getProcessBusinessKey(), AppealDecision.REVERSED,
-                NO_ACTION_REASONS, "spotcheck");
+                NO_ACTION_REASONS, org.spotcheck.cases.CaseJournal.ACTOR_SYSTEM);
     }
 
     @Bean

@@ -59,11 +59,11 @@ class FlagController {
     private final FlagMapper mapper;
     private final ObjectMapper json;
     private final Validator validator;
-    private final NotifierStanding standing;
+    private final SuspendedReporters suspended;
 
     FlagController(IntakeService intake, FlagQueries queries, FlagMapper mapper, ObjectMapper json, Validator validator,
-                   NotifierStanding standing) {
-        this.standing = standing;
+                   SuspendedReporters suspended) {
+        this.suspended = suspended;
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
@@ -106,10 +106,10 @@ class FlagController {
     ResponseEntity<?> flag(@Valid @RequestBody FlagRequest request, Principal principal) {
         // Size: most of it is its OpenAPI description above, an example of each answer
         NewFlag flag = mapper.toNewFlag(request);
-        NotifierStanding.Suspension suspended = flag.reporter() == null ? null
-                : standing.suspended(List.of(flag.reporter())).get(flag.reporter());
-        if (suspended != null && queries.flag(flag.flagId()).isEmpty()) { // a resend is answered as the first time
-            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Reporter suspended", refusal(suspended));
+        String refusal = suspended.refusals(List.of(flag)).get(flag.flagId());
+        if (refusal != null) {
+            NotifierStanding.Suspension suspended = this.suspended.of(flag);
+            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "Reporter suspended", refusal);
             problem.setProperty("suspendedUntil", suspended.until().toString());
             problem.setProperty("reason", suspended.reason());
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -198,24 +198,17 @@ class FlagController {
 
     /** A suspended reporter's flag is answered with the reason and not stored, as an invalid flag is not. */
     private void refuseSuspended(List<NewFlag> valid, List<Integer> validAt, List<BatchResult> results) {
-        Map<String, NotifierStanding.Suspension> suspended = standing.suspended(valid.stream().map(NewFlag::reporter)
-                .filter(java.util.Objects::nonNull).distinct().toList());
-        for (int i = valid.size() - 1; i >= 0 && !suspended.isEmpty(); i--) {
+        Map<String, String> refused = suspended.refusals(valid);
+        for (int i = valid.size() - 1; i >= 0 && !refused.isEmpty(); i--) {
             NewFlag flag = valid.get(i);
-            NotifierStanding.Suspension refused = flag.reporter() == null ? null : suspended.get(flag.reporter());
-            if (refused != null && queries.flag(flag.flagId()).isEmpty()) {
+            String refusal = refused.get(flag.flagId());
+            if (refusal != null) {
                 results.set(validAt.get(i), new BatchResult(flag.flagId(), null, null, null, null, false,
-                        List.of(new FieldErrors.FieldError("reporterId", refusal(refused)))));
+                        List.of(new FieldErrors.FieldError("reporterId", refusal))));
                 valid.remove(i);
                 validAt.remove(i);
             }
         }
-    }
-
-    /** What a suspended reporter is told: why, and until when. */
-    static String refusal(NotifierStanding.Suspension suspended) {
-        return "reporter " + suspended.reporterId() + " is suspended until " + suspended.until() + ": "
-                + suspended.reason();
     }
 
     private NewFlag read(JsonNode node, List<FieldErrors.FieldError> errors) {

@@ -6,7 +6,6 @@ import org.spotcheck.intake.domain.NewFlag;
 import org.spotcheck.messaging.DeadLetters;
 import org.spotcheck.messaging.InboundJson;
 import org.spotcheck.messaging.Topics;
-import org.spotcheck.standing.NotifierStanding;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -25,13 +24,11 @@ class FlagListener {
     private final FlagMapper mapper;
     private final InboundJson inbound;
     private final DeadLetters deadLetters;
-    private final NotifierStanding standing;
-    private final FlagQueries queries;
+    private final SuspendedReporters suspended;
 
     FlagListener(IntakeService intake, FlagMapper mapper, InboundJson inbound, DeadLetters deadLetters,
-                 NotifierStanding standing, FlagQueries queries) {
-        this.standing = standing;
-        this.queries = queries;
+                 SuspendedReporters suspended) {
+        this.suspended = suspended;
         this.intake = intake;
         this.mapper = mapper;
         this.inbound = inbound;
@@ -58,15 +55,11 @@ class FlagListener {
 
     /** A suspended reporter's flag is dead-lettered with the reason and the end date, as an invalid one is. */
     private List<Entry> refuseSuspended(List<Entry> entries) {
-        java.util.Map<String, NotifierStanding.Suspension> suspended = standing.suspended(entries.stream()
-                .filter(e -> e.flag() != null).map(e -> e.flag().reporter()).filter(java.util.Objects::nonNull)
-                .distinct().toList());
-        if (suspended.isEmpty()) {
-            return entries;
-        }
-        return entries.stream().map(e -> e.flag() == null || e.flag().reporter() == null
-                || !suspended.containsKey(e.flag().reporter()) || queries.flag(e.flag().flagId()).isPresent() ? e
-                : new Entry(e.record(), null, FlagController.refusal(suspended.get(e.flag().reporter())))).toList();
+        java.util.Map<String, String> refused = suspended.refusals(entries.stream().map(Entry::flag)
+                .filter(java.util.Objects::nonNull).toList());
+        return refused.isEmpty() ? entries : entries.stream().map(e -> e.flag() == null
+                || !refused.containsKey(e.flag().flagId()) ? e : new Entry(e.record(), null, refused.get(e.flag().flagId())))
+                .toList();
     }
 
     /** A consumed record: its flag, or why it is not one. */

@@ -92,13 +92,8 @@ class SecurityConfig {
                         .anyRequest().denyAll())
                 // JSON only: nothing in an answer may run, load or be framed, and nothing is cached
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp
-                        .policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                // stateless Basic auth, no cookies: nothing for a cross-site request to ride on
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+                        .policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return basicAndStateless(http, problems);
     }
 
     /**
@@ -115,12 +110,8 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus"),
                                 path(HttpMethod.HEAD, "/actuator/prometheus"))
                         .hasAnyAuthority(Groups.authority(Groups.ADMIN), Groups.authority(Groups.MONITORING))
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+                        .anyRequest().denyAll());
+        return basicAndStateless(http, problems);
     }
 
     /**
@@ -136,10 +127,17 @@ class SecurityConfig {
                 // Swagger UI's own scripts, images and styles (inline styles too: they run nothing); calls to this origin only
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none';"
                         + " script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
-                        + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'")))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                        + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'")));
+        return basicAndStateless(http, problems);
+    }
+
+    /**
+     * What every chain here shares: HTTP Basic of Camunda users, refusals as problem+json, and
+     * stateless, cookie-less requests, so nothing is there for a cross-site request to ride on.
+     */
+    private static SecurityFilterChain basicAndStateless(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                // read-only and stateless, like /api: no cookies, nothing for a cross-site request to ride on
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

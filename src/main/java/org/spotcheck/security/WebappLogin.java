@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
  * Who is signed in to the Camunda webapps in this browser session: pages of spotcheck's own
@@ -31,7 +30,7 @@ public final class WebappLogin {
         if (logins == null) {
             return Optional.empty();
         }
-        return logins.getAuthentications().stream().findFirst().map(UserAuthentication.class::cast)
+        return logins.getAuthentications().stream().findFirst()
                 .map(login -> new Login(login.getIdentityId(), List.copyOf(login.getGroupIds())));
     }
 }

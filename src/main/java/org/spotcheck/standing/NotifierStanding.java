@@ -65,8 +65,10 @@ public class NotifierStanding {
                         r -> new Suspension(r.reporterId(), r.suspendedUntil(), r.reason())));
     }
 
+    /** The reporter's record, standing as it does now. */
     public Optional<ReporterRecord> find(String reporterId) {
-        return store.record(reporterId);
+        OffsetDateTime now = now();
+        return store.record(reporterId).map(r -> r.asOf(now));
     }
 
     /** Counts a batch's notices, by reporter, and links the reporters to the cases their flags opened or joined. */

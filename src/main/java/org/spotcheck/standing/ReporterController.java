@@ -31,11 +31,7 @@ class ReporterController {
     @ApiProblem(status = 404, title = "Reporter not found", detail = "No notices on record from reporter rh-acme")
     @GetMapping("/api/reporters/{reporterId}")
     ReporterRecord reporter(@PathVariable String reporterId) {
-        return standing.find(reporterId).map(r -> new ReporterRecord(r.reporterId(),
-                        r.standingAt(java.time.OffsetDateTime.now()), r.reason(), r.notices(), r.testBuys(), r.counterfeit(),
-                        r.genuine(), r.reversed(), r.counterfeitShare(), r.warnedAt(), r.suspendedUntil(),
-                        r.firstNoticeAt(), r.lastNoticeAt(), r.baseline()))
-                .orElseThrow(() -> new ReporterNotFound(reporterId));
+        return standing.find(reporterId).orElseThrow(() -> new ReporterNotFound(reporterId));
     }
 
     static final class ReporterNotFound extends NotFoundException {

@@ -21,6 +21,12 @@ public record ReporterRecord(String reporterId, Standing standing, String reason
                 ? Standing.WARNED : standing;
     }
 
+    /** The record as it stands at {@code now}: a suspension past its end shows as WARNED. */
+    ReporterRecord asOf(OffsetDateTime now) {
+        return new ReporterRecord(reporterId, standingAt(now), reason, notices, testBuys, counterfeit, genuine, reversed,
+                counterfeitShare, warnedAt, suspendedUntil, firstNoticeAt, lastNoticeAt, baseline);
+    }
+
     public long verdicts() {
         return counterfeit + genuine;
     }
